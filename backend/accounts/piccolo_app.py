@@ -1,0 +1,14 @@
+"""Piccolo app config: the accounts tables and their migrations in migrations/accounts/."""
+
+from piccolo.conf.apps import AppConfig
+
+from backend.core.db import MIGRATIONS_ROOT
+from backend.accounts.tables import ResidentAccount
+
+APP_CONFIG = AppConfig(
+    app_name="accounts",
+    migrations_folder_path=str(MIGRATIONS_ROOT / "accounts"),
+    table_classes=[ResidentAccount],
+    migration_dependencies=[],
+    commands=[],
+)

@@ -1,0 +1,120 @@
+"""The ``resident-portal`` command."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from backend.core.errors import DomainError
+from backend.core.i18n import translate
+from backend.settings import SettingsError, get_settings
+
+T = TypeVar("T")
+
+
+def _run(make: Callable[[], Awaitable[T]]) -> T:
+    """Runs one database task with the engine's connections opened and closed around it."""
+    from backend.core.db import close_database, open_database
+
+    async def main() -> T:
+        await open_database(get_settings())
+        try:
+            return await make()
+        finally:
+            await close_database()
+
+    try:
+        return asyncio.run(main())
+    except DomainError as error:
+        raise click.ClickException(translate(error.detail_key, "en", **error.params)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Resident Portal: the self-service app of a rental-housing company's residents."""
+    try:
+        get_settings()
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@main.command()
+@click.option("--host", default=None, help="Interface to listen on [PORTAL_HOST].")
+@click.option("--port", type=int, default=None, help="Port [PORTAL_PORT].")
+@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--reload", is_flag=True, help="Restart on code changes (development).")
+def serve(host: str | None, port: int | None, workers: int, reload: bool) -> None:
+    """Serve the API and the PWA with uvicorn."""
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run(
+        "backend.app:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        reload=reload,
+        proxy_headers=True,
+        log_config=None,
+        access_log=False,
+    )
+
+
+@main.command()
+def migrate() -> None:
+    """Apply database migrations (safe to run again)."""
+    from backend.core.migrate import MigrationFailed
+    from backend.core.migrate import migrate as run_migrations
+
+    try:
+        _run(run_migrations)
+    except MigrationFailed as error:
+        raise click.ClickException(f"Migration failed: {error}") from None
+    click.echo("Database is up to date.")
+
+
+@main.command("demo-data")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Load as of a day.")
+def demo_data(today: Any) -> None:
+    """Load the demo data set (idempotent: refreshes what is there)."""
+    from backend.demo.loader import load_demo_data
+
+    on: date | None = today.date() if today else None
+    counts = _run(lambda: load_demo_data(get_settings().identity_code_key, on))
+    click.echo("Demo data loaded: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+
+
+@main.command("create-staff")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", "roles", multiple=True, required=True, help="Repeat for several roles.")
+@click.option("--region", "regions", multiple=True, help="Region code; repeat for several.")
+@click.option("--all-regions", is_flag=True, help="Scope: every region (head office).")
+@click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi")
+def create_staff(
+    email: str,
+    name: str,
+    roles: tuple[str, ...],
+    regions: tuple[str, ...],
+    all_regions: bool,
+    language: str,
+) -> None:
+    """Provision a staff user with roles and a regional scope."""
+    from backend.staff.services import create_staff_user
+
+    staff_id = _run(
+        lambda: create_staff_user(
+            email=email,
+            name=name,
+            roles=roles,
+            region_codes=regions,
+            all_regions=all_regions,
+            language=language,
+        )
+    )
+    click.echo(f"Staff user {email} created ({staff_id}).")

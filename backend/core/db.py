@@ -1,0 +1,50 @@
+"""The database engine, chosen by settings, and the registry of Piccolo apps.
+
+This module is Piccolo's configuration (``PICCOLO_CONF``): it defines ``DB`` and
+``APP_REGISTRY``. The top-level ``piccolo_conf.py`` re-exports them for the ``piccolo`` CLI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from piccolo.conf.apps import AppRegistry
+from piccolo.engine.base import Engine
+from piccolo.engine.postgres import PostgresEngine
+
+from backend.core.sqlite_engine import EmbeddedSQLiteEngine
+from backend.settings import Settings, get_settings
+
+APP_NAMES = ("core", "property", "occupancy", "accounts", "staff")
+MIGRATIONS_ROOT = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def engine_from_settings(settings: Settings) -> Engine[Any]:
+    if settings.is_sqlite:
+        path = Path(settings.sqlite_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return EmbeddedSQLiteEngine(path=str(path), readers=settings.sqlite_readers)
+    dsn = settings.effective_database_url.replace("postgresql+asyncpg://", "postgresql://")
+    return PostgresEngine(config={"dsn": dsn})
+
+
+DB = engine_from_settings(get_settings())
+APP_REGISTRY = AppRegistry(apps=[f"backend.{name}.piccolo_app" for name in APP_NAMES])
+
+
+async def open_database(settings: Settings) -> None:
+    if isinstance(DB, PostgresEngine):
+        await DB.start_connection_pool(min_size=1, max_size=settings.database_pool_size)
+    else:
+        await DB.start_connection_pool()
+
+
+async def close_database() -> None:
+    if isinstance(DB, PostgresEngine) and DB.pool is None:
+        return
+    await DB.close_connection_pool()
+
+
+async def ping_database() -> None:
+    await DB.run_ddl("SELECT 1", in_pool=True)

@@ -1,0 +1,79 @@
+"""Serves the built PWA from pwa/dist: hashed assets immutable, the shell and worker uncached."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from litestar import Controller, get
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+from litestar.response import File
+
+from backend.core.errors import NotFoundError, UnavailableError
+from backend.settings import Settings
+
+# Paths the backend answers itself; never the SPA fallback.
+_RESERVED_PREFIXES = ("api/", "auth/", "health/", "schema", "oidc/", "staff/api/")
+_NO_CACHE = "no-cache"
+_IMMUTABLE = "public, max-age=31536000, immutable"
+_SHORT = "public, max-age=3600"
+_MEDIA_TYPES = {
+    ".webmanifest": "application/manifest+json",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".json": "application/json",
+}
+_UNCACHED_NAMES = {"index.html", "sw.js", "manifest.webmanifest", "registerSW.js"}
+
+
+def _cache_control(relative: str) -> str:
+    if relative.startswith("assets/"):
+        return _IMMUTABLE
+    if relative in _UNCACHED_NAMES or relative.startswith("workbox-"):
+        return _NO_CACHE
+    return _SHORT
+
+
+def _file(path: Path, relative: str) -> File:
+    media_type = _MEDIA_TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0]
+    return File(
+        path=path,
+        media_type=media_type or "application/octet-stream",
+        content_disposition_type="inline",
+        headers={"cache-control": _cache_control(relative)},
+    )
+
+
+class PwaController(Controller):
+    include_in_schema = False
+
+    @get("/", sync_to_thread=False)
+    def shell(self, settings: NamedDependency[Settings]) -> File:
+        return self._index(settings)
+
+    @get("/{path:path}", sync_to_thread=False)
+    def asset(self, path: FromPath[str], settings: NamedDependency[Settings]) -> File:
+        relative = path.lstrip("/")
+        if relative.startswith(_RESERVED_PREFIXES):
+            raise NotFoundError()
+        dist = Path(settings.pwa_dist).resolve()
+        candidate = (dist / relative).resolve()
+        if candidate.is_relative_to(dist) and candidate.is_file():
+            return _file(candidate, candidate.relative_to(dist).as_posix())
+        # A missing file is a 404; any other path is a screen of the app (client-side routing).
+        if "." in relative.rsplit("/", 1)[-1]:
+            raise NotFoundError()
+        return self._index(settings)
+
+    @staticmethod
+    def _index(settings: Settings) -> File:
+        index = Path(settings.pwa_dist).resolve() / "index.html"
+        if not index.is_file():
+            raise UnavailableError("problem.pwa-not-built.detail")
+        return _file(index, "index.html")
+
+

@@ -1,0 +1,115 @@
+"""Typed settings, read once from ``PORTAL_*`` environment variables.
+
+The embedded default needs no setting at all: a SQLite file and generated secrets under
+``var/``. Every setting is listed (with its default) in the README.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+
+ENV_PREFIX = "PORTAL_"
+_SECRET_FIELDS = frozenset({"secret_key", "identity_code_key", "database_url", "redis_url"})
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message names the environment variable."""
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    environment: Literal["development", "production", "test"] = "development"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    public_url: str = "http://localhost:8000"
+    var_dir: str = "var"
+    database_url: str = ""
+    database_pool_size: int = 10
+    sqlite_readers: int = 4
+    redis_url: str = ""
+    secret_key: str = ""
+    identity_code_key: str = ""
+    pwa_dist: str = "pwa/dist"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["json", "text"] = "json"
+
+    def __repr__(self) -> str:
+        # Secrets (and URLs that may carry passwords) never reach a log line.
+        shown = {
+            name: ("***" if name in _SECRET_FIELDS and getattr(self, name) else getattr(self, name))
+            for name in self.__struct_fields__
+        }
+        return "Settings(" + ", ".join(f"{k}={v!r}" for k, v in shown.items()) + ")"
+
+    __str__ = __repr__
+
+    @property
+    def var_path(self) -> Path:
+        return Path(self.var_dir)
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.var_path / 'portal.sqlite3'}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.effective_database_url.startswith("sqlite:")
+
+    @property
+    def sqlite_path(self) -> str:
+        return self.effective_database_url.removeprefix("sqlite:///")
+
+
+def _read_or_create_secret(var_path: Path, name: str) -> str:
+    """A secret generated once into ``var/`` so that the embedded default needs no setting."""
+    path = var_path / name
+    if path.exists():
+        return path.read_text().strip()
+    var_path.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as file:
+        file.write(value)
+    return value
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    source = os.environ if environ is None else environ
+    raw = {
+        key.removeprefix(ENV_PREFIX).lower(): value
+        for key, value in source.items()
+        if key.startswith(ENV_PREFIX)
+    }
+    known = set(Settings.__struct_fields__)
+    unknown = sorted(ENV_PREFIX + key.upper() for key in raw if key not in known)
+    if unknown:
+        raise SettingsError(f"Unknown setting(s): {', '.join(unknown)}")
+    try:
+        settings = msgspec.convert(raw, Settings, strict=False)
+    except msgspec.ValidationError as error:
+        field = str(error).rsplit("$.", 1)[-1].rstrip("`")
+        raise SettingsError(f"{ENV_PREFIX}{field.upper()}: {error}") from None
+    if settings.environment == "production":
+        missing = [
+            ENV_PREFIX + name.upper()
+            for name in ("secret_key", "identity_code_key", "database_url")
+            if not getattr(settings, name)
+        ]
+        if missing:
+            raise SettingsError(f"Production needs these settings: {', '.join(missing)}")
+    for name in ("secret_key", "identity_code_key"):
+        if not getattr(settings, name):
+            settings = msgspec.structs.replace(
+                settings, **{name: _read_or_create_secret(settings.var_path, name)}
+            )
+    return settings
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

@@ -1,0 +1,24 @@
+"""Staff users, their roles and the regions they may work in."""
+
+from piccolo.columns import UUID, Array, Boolean, ForeignKey, Timestamptz, Varchar
+from piccolo.table import Table
+
+from backend.property.tables import Region
+
+
+class StaffUser(Table, tablename="staff_user"):
+    id = UUID(primary_key=True)
+    email = Varchar(length=254, unique=True)
+    name = Varchar(length=200)
+    language = Varchar(length=2, default="fi")
+    roles = Array(base_column=Varchar(length=40))
+    # Head-office staff work every region; the others only the regions in StaffRegion.
+    all_regions = Boolean(default=False)
+    active = Boolean(default=True)
+    created_at = Timestamptz()
+
+
+class StaffRegion(Table, tablename="staff_region"):
+    id = UUID(primary_key=True)
+    staff_user = ForeignKey(StaffUser, null=False)
+    region = ForeignKey(Region, null=False)

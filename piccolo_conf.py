@@ -1,0 +1,5 @@
+"""For the ``piccolo`` CLI (e.g. ``piccolo migrations new property --auto``); see backend/core/db.py."""
+
+from backend.core.db import APP_REGISTRY, DB
+
+__all__ = ["APP_REGISTRY", "DB"]
