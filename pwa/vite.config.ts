@@ -1,0 +1,62 @@
+import preact from "@preact/preset-vite";
+import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
+
+const THEME_COLOR = "#0b5563";
+const BACKEND = "http://localhost:8000";
+
+export default defineConfig({
+  plugins: [
+    preact({ prerender: { enabled: false } }),
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "src/sw",
+      filename: "sw.ts",
+      registerType: "prompt",
+      // The CSP forbids inline scripts: src/features/update/serviceWorker.ts registers it.
+      injectRegister: false,
+      // Precache the app shell; the PNG icons are fetched by the OS at install time.
+      includeManifestIcons: false,
+      injectManifest: {
+        globPatterns: ["**/*.{js,css,html,svg}"], // + manifest.webmanifest, added by the plugin
+      },
+      manifest: {
+        id: "/",
+        name: "Asukasportaali – Resident Portal",
+        short_name: "Asukas",
+        description:
+          "Asukasportaali: vikailmoitukset, viestit ja tiedotteet vuokra-asukkaille. Invånarportalen. Resident Portal.",
+        lang: "fi",
+        dir: "ltr",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        background_color: "#ffffff",
+        theme_color: THEME_COLOR,
+        icons: [
+          { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+          { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+          {
+            src: "/icons/icon-maskable-512.png",
+            sizes: "512x512",
+            type: "image/png",
+            purpose: "maskable",
+          },
+        ],
+      },
+    }),
+  ],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      "/api": BACKEND,
+      "/auth": BACKEND,
+      "/health": BACKEND,
+      "/schema": BACKEND,
+      "/oidc": BACKEND,
+    },
+  },
+});
