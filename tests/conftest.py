@@ -9,7 +9,9 @@ from pathlib import Path
 
 # Settings are read once, at first use: point them at the test stores before any import.
 _VAR_DIR = Path(tempfile.mkdtemp(prefix="portal-test-"))
-TEST_DATABASE_URL = os.environ.get("PORTAL_TEST_DATABASE_URL") or f"sqlite:///{_VAR_DIR}/test.sqlite3"
+TEST_DATABASE_URL = (
+    os.environ.get("PORTAL_TEST_DATABASE_URL") or f"sqlite:///{_VAR_DIR}/test.sqlite3"
+)
 TEST_REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL", "")
 for _key in [k for k in os.environ if k.startswith("PORTAL_")]:
     del os.environ[_key]
@@ -57,7 +59,7 @@ async def database() -> AsyncIterator[None]:
 
 
 @pytest.fixture
-async def db(database: None) -> AsyncIterator[None]:
+async def db(database: None) -> None:
     """An empty, migrated database for one test."""
     tables = _tables_in_dependency_order()
     if IS_POSTGRES:
@@ -65,8 +67,7 @@ async def db(database: None) -> AsyncIterator[None]:
     else:
         async with DB.transaction():
             for table in reversed(tables):
-                await DB.run_ddl(f"DELETE FROM {table}")
-    yield
+                await DB.run_ddl(f"DELETE FROM {table}")  # noqa: S608 - our own table names
 
 
 @pytest.fixture
@@ -86,4 +87,6 @@ async def client(db: None, app: Litestar) -> AsyncIterator[AsyncTestClient[Lites
 
 
 def pytest_report_header() -> str:
-    return f"database: {'PostgreSQL' if IS_POSTGRES else 'SQLite'}; redis: {TEST_REDIS_URL or 'none'}"
+    return (
+        f"database: {'PostgreSQL' if IS_POSTGRES else 'SQLite'}; redis: {TEST_REDIS_URL or 'none'}"
+    )

@@ -2,8 +2,8 @@
 
 from piccolo.conf.apps import AppConfig
 
-from backend.core.db import MIGRATIONS_ROOT
 from backend.accounts.tables import ResidentAccount
+from backend.core.db import MIGRATIONS_ROOT
 
 APP_CONFIG = AppConfig(
     app_name="accounts",

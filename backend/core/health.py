@@ -25,7 +25,7 @@ class HealthStatus(msgspec.Struct):
 
 class HealthController(Controller):
     path = "/health"
-    tags = ["health"]
+    tags = ("health",)
 
     @get("/live", sync_to_thread=False)
     def live(self) -> HealthStatus:
@@ -33,7 +33,9 @@ class HealthController(Controller):
         return HealthStatus(status="ok", checks={})
 
     @get("/ready")
-    async def ready(self, request: Request[Any, Any, Any], stores: NamedDependency[Stores]) -> Response[Any]:
+    async def ready(
+        self, request: Request[Any, Any, Any], stores: NamedDependency[Stores]
+    ) -> Response[Any]:
         """The process can serve: the database (and Redis, when configured) answers."""
         checks: dict[str, str] = {}
         failures: list[str] = []
@@ -44,9 +46,11 @@ class HealthController(Controller):
                 await asyncio.wait_for(probe(), _CHECK_TIMEOUT_SECONDS)
                 checks[name] = "ok"
             except Exception as error:
-                logger.warning("readiness check failed", extra={"check": name, "error": repr(error)})
+                logger.warning(
+                    "readiness check failed", extra={"check": name, "error": repr(error)}
+                )
                 checks[name] = "down"
                 failures.append(name)
         if failures:
-            return problem_response(request, 503, "unavailable", checks=checks)
+            return problem_response(request, 503, "unavailable", extra={"checks": checks})
         return Response(HealthStatus(status="ok", checks=checks))

@@ -7,6 +7,7 @@ import re
 import time
 import uuid
 
+from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.core.logging import request_id_var
@@ -21,8 +22,10 @@ CONTENT_SECURITY_POLICY = (
 )
 # The API docs page loads its renderer from a CDN with an inline bootstrap script.
 DOCS_CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://unpkg.com; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://unpkg.com https://fonts.googleapis.com; "
+    "default-src 'self'; "
+    "script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://unpkg.com; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://unpkg.com "
+    "https://fonts.googleapis.com; "
     "font-src 'self' https://fonts.gstatic.com; img-src 'self' data: https:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
 )
@@ -37,14 +40,16 @@ _STATIC_HEADERS: list[tuple[bytes, bytes]] = [
 
 def request_context_middleware(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != ScopeType.HTTP:
             await app(scope, receive, send)
             return
         incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
         path: str = scope["path"]
-        csp = DOCS_CONTENT_SECURITY_POLICY if path.startswith("/schema") else CONTENT_SECURITY_POLICY
+        csp = (
+            DOCS_CONTENT_SECURITY_POLICY if path.startswith("/schema") else CONTENT_SECURITY_POLICY
+        )
         started = time.perf_counter()
         status = 500
 

@@ -44,7 +44,7 @@ def problem_response(
     detail_key: str | None = None,
     headers: dict[str, str] | None = None,
     params: dict[str, Any] | None = None,
-    **extra: Any,
+    extra: dict[str, Any] | None = None,
 ) -> Response[dict[str, Any]]:
     language = request_language(request)
     request_id = request_id_var.get() or ""
@@ -59,7 +59,7 @@ def problem_response(
         ),
         "instance": request.url.path,
         "requestId": request_id,
-        **extra,
+        **(extra or {}),
     }
     return Response(
         content=body,
@@ -74,7 +74,7 @@ def _domain_error(request: Request[Any, Any, Any], error: DomainError) -> Respon
     if isinstance(error, InvalidInputError) and error.errors:
         extra["errors"] = error.errors
     return problem_response(
-        request, error.status, error.code, error.detail_key, params=error.params, **extra
+        request, error.status, error.code, error.detail_key, params=error.params, extra=extra
     )
 
 
@@ -85,7 +85,7 @@ def _validation_error(request: Request[Any, Any, Any], error: ValidationExceptio
         if isinstance(item, dict)
     ]
     code = "invalid-input" if errors else "bad-request"
-    return problem_response(request, 400, code, **({"errors": errors} if errors else {}))
+    return problem_response(request, 400, code, extra={"errors": errors} if errors else None)
 
 
 def _http_error(request: Request[Any, Any, Any], error: HTTPException) -> Response[Any]:

@@ -75,5 +75,3 @@ class PwaController(Controller):
         if not index.is_file():
             raise UnavailableError("problem.pwa-not-built.detail")
         return _file(index, "index.html")
-
-

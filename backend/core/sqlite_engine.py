@@ -161,7 +161,7 @@ class _SerializedTransaction(SQLiteTransaction):
         await lock.acquire()
         try:
             self.connection = await self.engine.writer()
-            await self.begin()
+            await self.connection.execute("BEGIN IMMEDIATE")
         except BaseException:
             lock.release()
             raise
@@ -174,10 +174,10 @@ class _SerializedTransaction(SQLiteTransaction):
         try:
             if exception:
                 if not self._rolled_back:
-                    await self.rollback()
+                    await self.connection.execute("ROLLBACK")
             elif not self._committed and not self._rolled_back:
                 try:
-                    await self.commit()
+                    await self.connection.execute("COMMIT")
                 except BaseException:
                     # A failed COMMIT leaves the transaction open on the shared connection.
                     await self.connection.execute("ROLLBACK")
@@ -186,4 +186,3 @@ class _SerializedTransaction(SQLiteTransaction):
             self.engine.current_transaction.reset(self.context)
             self.engine._state().write_lock.release()
         return exception is None
-

@@ -17,7 +17,9 @@ class Stores:
     """One per app: builds namespaced stores on demand and knows how to ping their backend."""
 
     def __init__(self, settings: Settings) -> None:
-        self.redis: Redis | None = Redis.from_url(settings.redis_url) if settings.redis_url else None
+        self.redis: Redis | None = (
+            Redis.from_url(settings.redis_url) if settings.redis_url else None
+        )
         self.root = Path(settings.var_dir) / "stores"
         self._redis_root = RedisStore(self.redis, namespace="portal") if self.redis else None
 

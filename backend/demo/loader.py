@@ -38,7 +38,7 @@ async def _upsert(table: type[Table], rows: list[dict[str, Any]]) -> None:
     ]
     for row in rows:
         await table.insert(table(**row)).on_conflict(
-            target=table.id, action="DO UPDATE", values=update_columns
+            target=table._meta.primary_key, action="DO UPDATE", values=update_columns
         )
 
 

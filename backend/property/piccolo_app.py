@@ -3,7 +3,7 @@
 from piccolo.conf.apps import AppConfig
 
 from backend.core.db import MIGRATIONS_ROOT
-from backend.property.tables import Region, Office, Property, Unit
+from backend.property.tables import Office, Property, Region, Unit
 
 APP_CONFIG = AppConfig(
     app_name="property",

@@ -3,7 +3,7 @@
 from piccolo.conf.apps import AppConfig
 
 from backend.core.db import MIGRATIONS_ROOT
-from backend.staff.tables import StaffUser, StaffRegion
+from backend.staff.tables import StaffRegion, StaffUser
 
 APP_CONFIG = AppConfig(
     app_name="staff",

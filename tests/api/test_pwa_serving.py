@@ -1,0 +1,138 @@
+"""The backend serves the built PWA: hashed assets cached for good, the shell never."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import msgspec
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from backend.app import create_app
+from backend.core.middleware import CONTENT_SECURITY_POLICY
+from backend.settings import Settings
+
+REAL_DIST = Path(__file__).resolve().parents[2] / "pwa" / "dist"
+
+
+@pytest.fixture
+def dist(tmp_path: Path) -> Path:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="fi"><link rel="manifest" href="/manifest.webmanifest">'
+        '<script type="module" src="/assets/index-abc123.js"></script></html>'
+    )
+    (tmp_path / "assets" / "index-abc123.js").write_text("console.log('hi')")
+    (tmp_path / "sw.js").write_text("self.addEventListener('fetch', () => {})")
+    (tmp_path / "manifest.webmanifest").write_text('{"name": "Asukasportaali"}')
+    (tmp_path / "favicon.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    return tmp_path
+
+
+@pytest.fixture
+def app(settings: Settings, dist: Path) -> Litestar:
+    return create_app(msgspec.structs.replace(settings, pwa_dist=str(dist)))
+
+
+async def test_the_shell_is_served_uncached(client: AsyncTestClient[Litestar]) -> None:
+    response = await client.get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["cache-control"] == "no-cache"
+    assert 'rel="manifest"' in response.text
+
+
+async def test_hashed_assets_are_immutable(client: AsyncTestClient[Litestar]) -> None:
+    response = await client.get("/assets/index-abc123.js")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/javascript")
+    assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
+
+
+@pytest.mark.parametrize(
+    ("path", "media_type"),
+    [("/sw.js", "text/javascript"), ("/manifest.webmanifest", "application/manifest+json")],
+)
+async def test_worker_and_manifest_are_revalidated(
+    client: AsyncTestClient[Litestar], path: str, media_type: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media_type)
+    assert response.headers["cache-control"] == "no-cache"
+
+
+async def test_app_routes_fall_back_to_the_shell(client: AsyncTestClient[Litestar]) -> None:
+    response = await client.get("/tickets/123")
+    assert response.status_code == 200
+    assert 'rel="manifest"' in response.text
+
+
+@pytest.mark.parametrize(
+    "path", ["/missing.png", "/assets/gone-123.js", "/api/tickets", "/auth/whatever"]
+)
+async def test_missing_files_and_api_paths_are_404_not_the_shell(
+    client: AsyncTestClient[Litestar], path: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+@pytest.mark.parametrize(
+    "path", ["/..%2f..%2fetc%2fpasswd", "/assets/..%2F..%2F..%2Fetc%2Fhostname", "/%2e%2e/x.txt"]
+)
+async def test_paths_cannot_escape_the_dist_folder(
+    client: AsyncTestClient[Litestar], path: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code in (200, 404)
+    assert "root:" not in response.text
+    if response.status_code == 200:
+        assert 'rel="manifest"' in response.text  # the shell, nothing else
+
+
+async def test_every_response_carries_the_security_headers(
+    client: AsyncTestClient[Litestar],
+) -> None:
+    for path in ("/", "/assets/index-abc123.js", "/api/nothing", "/health/live"):
+        response = await client.get(path)
+        assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY, path
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+        assert response.headers["x-frame-options"] == "DENY"
+
+
+async def test_an_unbuilt_app_says_how_to_build_it(db: None, settings: Settings) -> None:
+    app = create_app(msgspec.structs.replace(settings, pwa_dist="/nonexistent/dist"))
+    async with AsyncTestClient(app=app) as client:
+        response = await client.get("/", headers={"accept-language": "en"})
+    assert response.status_code == 503
+    assert "make run" in response.json()["detail"]
+
+
+@pytest.mark.skipif(
+    not os.environ.get("PORTAL_REQUIRE_PWA_BUILD") and not (REAL_DIST / "index.html").exists(),
+    reason="pwa/dist is not built (make test builds it)",
+)
+async def test_the_real_build_links_manifest_icons_and_worker(db: None, settings: Settings) -> None:
+    app = create_app(msgspec.structs.replace(settings, pwa_dist=str(REAL_DIST)))
+    async with AsyncTestClient(app=app) as client:
+        shell = await client.get("/")
+        manifest = await client.get("/manifest.webmanifest")
+        worker = await client.get("/sw.js")
+        assert shell.status_code == 200
+        assert '<link rel="manifest" href="/manifest.webmanifest">' in shell.text
+        assert "<script>" not in shell.text  # the CSP forbids inline scripts
+        assert manifest.status_code == 200 and worker.status_code == 200
+        data = manifest.json()
+        assert data["display"] == "standalone"
+        purposes = {icon.get("purpose", "any") for icon in data["icons"]}
+        assert "maskable" in purposes and "any" in purposes
+        for icon in data["icons"]:
+            icon_response = await client.get(icon["src"])
+            assert icon_response.status_code == 200, icon["src"]
+            assert icon_response.headers["content-type"] == icon.get("type", "image/png")
