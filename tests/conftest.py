@@ -67,7 +67,7 @@ async def db(database: None) -> None:
     else:
         async with DB.transaction():
             for table in reversed(tables):
-                await DB.run_ddl(f"DELETE FROM {table}")  # noqa: S608 - our own table names
+                await DB.run_ddl(f"DELETE FROM {table}")
 
 
 @pytest.fixture

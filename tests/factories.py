@@ -114,7 +114,9 @@ async def make_occupant(
             "first_name": "Testi",
             "last_name": "Asukas",
             "birth_date": date(1985, 5, 5),
-            "identity_code_hmac": identity_code_hmac(identity_code, get_settings().identity_code_key)
+            "identity_code_hmac": identity_code_hmac(
+                identity_code, get_settings().identity_code_key
+            )
             if identity_code
             else None,
             "role": "main_tenant",

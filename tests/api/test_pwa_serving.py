@@ -127,11 +127,13 @@ async def test_the_real_build_links_manifest_icons_and_worker(db: None, settings
         assert shell.status_code == 200
         assert '<link rel="manifest" href="/manifest.webmanifest">' in shell.text
         assert "<script>" not in shell.text  # the CSP forbids inline scripts
-        assert manifest.status_code == 200 and worker.status_code == 200
+        assert manifest.status_code == 200
+        assert worker.status_code == 200
         data = manifest.json()
         assert data["display"] == "standalone"
         purposes = {icon.get("purpose", "any") for icon in data["icons"]}
-        assert "maskable" in purposes and "any" in purposes
+        assert "maskable" in purposes
+        assert "any" in purposes
         for icon in data["icons"]:
             icon_response = await client.get(icon["src"])
             assert icon_response.status_code == 200, icon["src"]

@@ -38,20 +38,25 @@ async def test_concurrent_read_then_write_transactions_lose_no_update(db: None) 
         async with DB.transaction():
             if not IS_SQLITE:
                 await DB.run_ddl(f"SELECT 1 FROM region WHERE id = '{region.id}' FOR UPDATE")
-            row = await Region.select(Region.name).where(Region.id == region.id).first().output(
-                load_json=True
+            row = (
+                await Region.select(Region.name)
+                .where(Region.id == region.id)
+                .first()
+                .output(load_json=True)
             )
             assert row is not None
             value = int(row["name"]["fi"])
-            await Region.update({Region.name: {"fi": str(value + 1)}}).where(
-                Region.id == region.id
-            )
+            await Region.update({Region.name: {"fi": str(value + 1)}}).where(Region.id == region.id)
 
     await asyncio.gather(*(increment() for _ in range(64)))
-    row = await Region.select(Region.name).where(Region.id == region.id).first().output(
-        load_json=True
+    row = (
+        await Region.select(Region.name)
+        .where(Region.id == region.id)
+        .first()
+        .output(load_json=True)
     )
-    assert row is not None and row["name"] == {"fi": "64"}
+    assert row is not None
+    assert row["name"] == {"fi": "64"}
 
 
 async def test_a_failed_transaction_rolls_back_and_frees_the_writer(db: None) -> None:
