@@ -1,4 +1,7 @@
-"""For the ``piccolo`` CLI (e.g. ``piccolo migrations new property --auto``); see backend/core/db.py."""
+"""For the ``piccolo`` CLI, e.g. ``piccolo migrations new property --auto``.
+
+The engine and the app registry live in backend/core/db.py.
+"""
 
 from backend.core.db import APP_REGISTRY, DB
 
