@@ -89,6 +89,21 @@ def demo_data(today: Any) -> None:
     click.echo("Demo data loaded: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
 
 
+@main.command("demo-people")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="As of a day.")
+def demo_people(today: Any) -> None:
+    """List the demo people a tester can sign in as, with their test identity codes."""
+    from datetime import UTC, datetime
+
+    from backend.demo.content import demo_data
+
+    on: date = today.date() if today else datetime.now(UTC).date()
+    for person in demo_data(on).people:
+        code = person.identity_code or "-"
+        click.echo(f"{code:<12} {person.first_name} {person.last_name} ({person.language})")
+        click.echo(f"{'':<12} {person.note}")
+
+
 @main.command("create-staff")
 @click.option("--email", required=True)
 @click.option("--name", required=True)

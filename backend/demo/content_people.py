@@ -24,6 +24,10 @@ from backend.demo.content_places import (
 from backend.demo.identity_codes import test_identity_code
 from backend.demo.model import DemoLease, DemoOccupancy, DemoPerson, DemoStaff
 
+# Adults' birth dates (and so their identity codes) stay the same from day to day, so that a
+# tester can keep using a code; only the minors, whose age is the point, move with ``today``.
+ADULTS_AS_OF = date(2026, 11, 30)
+
 MAIN = "main_tenant"
 CO = "co_tenant"
 OCC = "occupant"
@@ -158,39 +162,39 @@ def people(today: date) -> tuple[DemoPerson, ...]:
     ebba_born = shift_years(t + timedelta(days=61), -18)  # 17 today, 18 in about two months
     return (
         # Laine family, Kontulan Kaari B 36 (4h+k+s), lease active for six years.
-        _person("main_tenant", "Mikko", "Laine", born(t, 46, 120), 901),
-        _person("co_tenant", "Anna", "Laine", born(t, 44, 250), 902),
-        _person("adult_occupant", "Eetu", "Laine", born(t, 19, 75), 903),
+        _person("main_tenant", "Mikko", "Laine", born(ADULTS_AS_OF, 46, 120), 901),
+        _person("co_tenant", "Anna", "Laine", born(ADULTS_AS_OF, 44, 250), 902),
+        _person("adult_occupant", "Eetu", "Laine", born(ADULTS_AS_OF, 19, 75), 903),
         _person("minor_12", "Venla", "Laine", born(t, 12, 200), 904),
         # Nieminen household, Kontulan Kaari A 9: the adult son moved out four months ago.
-        _person("moved_out_parent", "Sari", "Nieminen", born(t, 51, 40), 906),
-        _person("moved_out", "Joonas", "Nieminen", born(t, 22, 300), 905),
+        _person("moved_out_parent", "Sari", "Nieminen", born(ADULTS_AS_OF, 51, 40), 906),
+        _person("moved_out", "Joonas", "Nieminen", born(ADULTS_AS_OF, 22, 300), 905),
         # Kontulan Kaari A 14: an ended lease, then a new tenant in the same home.
-        _person("lease_ended", "Pekka", "Salminen", born(t, 58, 10), 907),
-        _person("new_tenant", "Laura", "Heikkinen", born(t, 31, 180), 908),
+        _person("lease_ended", "Pekka", "Salminen", born(ADULTS_AS_OF, 58, 10), 907),
+        _person("new_tenant", "Laura", "Heikkinen", born(ADULTS_AS_OF, 31, 180), 908),
         # Kontulan Kaari A 1.
-        _person("senior", "Pirjo", "Hämäläinen", born(t, 78, 330), 910),
+        _person("senior", "Pirjo", "Hämäläinen", born(ADULTS_AS_OF, 78, 330), 910),
         # Mäkinen: moving from Kontulan Kaari A 4 to Siilitien Honkapiha B 7.
-        _person("moving", "Tiina", "Mäkinen", born(t, 38, 90), 912),
+        _person("moving", "Tiina", "Mäkinen", born(ADULTS_AS_OF, 38, 90), 912),
         _person("moving_child", "Onni", "Mäkinen", born(t, 9, 30), 909),
         # Koskinen family, Vuosaaren Merituuli A 6 (3h+k+s); Clarke in B 15.
-        _person("family_main", "Ville", "Koskinen", born(t, 35, 60), 911),
-        _person("family_co_tenant", "Noora", "Koskinen", born(t, 33, 140), 916),
+        _person("family_main", "Ville", "Koskinen", born(ADULTS_AS_OF, 35, 60), 911),
+        _person("family_co_tenant", "Noora", "Koskinen", born(ADULTS_AS_OF, 33, 140), 916),
         _person("baby", "Aada", "Koskinen", born(t, 1, 50), 918),
-        _person("english", "Emily", "Clarke", born(t, 34, 210), 914, "en"),
+        _person("english", "Emily", "Clarke", born(ADULTS_AS_OF, 34, 210), 914, "en"),
         # Lindström family, Fleminginhovi A 12, Swedish-speaking; Karjalainen in B 16.
-        _person("swedish", "Henrik", "Lindström", born(t, 49, 20), 913, "sv"),
-        _person("swedish_co_tenant", "Sofia", "Lindström", born(t, 47, 160), 920, "sv"),
+        _person("swedish", "Henrik", "Lindström", born(ADULTS_AS_OF, 49, 20), 913, "sv"),
+        _person("swedish_co_tenant", "Sofia", "Lindström", born(ADULTS_AS_OF, 47, 160), 920, "sv"),
         _person("minor_turning_18", "Ebba", "Lindström", ebba_born, 922, "sv"),
-        _person("leap_day", "Leena", "Karjalainen", leap_day_birth(t), 924),
+        _person("leap_day", "Leena", "Karjalainen", leap_day_birth(ADULTS_AS_OF), 924),
         # Jätkäsaaren Majakka A 15 and A 4.
-        _person("couple_main", "Jenni", "Rantanen", born(t, 29, 270), 926),
-        _person("couple_co_tenant", "Arttu", "Saarinen", born(t, 30, 15), 915),
-        _person("not_started", "Oskari", "Lehtonen", born(t, 25, 100), 917),
+        _person("couple_main", "Jenni", "Rantanen", born(ADULTS_AS_OF, 29, 270), 926),
+        _person("couple_co_tenant", "Arttu", "Saarinen", born(ADULTS_AS_OF, 30, 15), 915),
+        _person("not_started", "Oskari", "Lehtonen", born(ADULTS_AS_OF, 25, 100), 917),
         # Siilitien Honkapiha A 3.
-        _person("herttoniemi", "Seppo", "Kinnunen", born(t, 67, 230), 919),
+        _person("herttoniemi", "Seppo", "Kinnunen", born(ADULTS_AS_OF, 67, 230), 919),
         # In no lease.
-        _person("applicant", "Aleksi", "Järvinen", born(t, 27, 45), 921),
+        _person("applicant", "Aleksi", "Järvinen", born(ADULTS_AS_OF, 27, 45), 921),
     )
 
 

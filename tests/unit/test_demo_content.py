@@ -16,10 +16,10 @@ from backend.demo.content_people import leap_day_birth, shift_years
 from backend.demo.identity_codes import test_identity_code as make_identity_code
 from backend.demo.model import DemoDataSet, DemoLease, DemoPerson
 
-# Ordinary days, leap days, year ends and a day right after a leap day.
+# Days from the first load on: ordinary days, leap days, year ends, a day after a leap day.
 TODAYS = [
-    date(2025, 1, 15),
-    date(2025, 6, 30),
+    date(2026, 11, 30),
+    date(2029, 1, 15),
     date(2026, 3, 1),
     date(2027, 12, 31),
     date(2028, 2, 29),
