@@ -20,10 +20,11 @@ _IMMUTABLE = "public, max-age=31536000, immutable"
 _SHORT = "public, max-age=3600"
 _MEDIA_TYPES = {
     ".webmanifest": "application/manifest+json",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".html": "text/html; charset=utf-8",
+    # Litestar adds "; charset=utf-8" to text/* types itself.
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".css": "text/css",
+    ".html": "text/html",
     ".svg": "image/svg+xml",
     ".json": "application/json",
 }
@@ -42,6 +43,7 @@ def _file(path: Path, relative: str) -> File:
     media_type = _MEDIA_TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0]
     return File(
         path=path,
+        filename=path.name,
         media_type=media_type or "application/octet-stream",
         content_disposition_type="inline",
         headers={"cache-control": _cache_control(relative)},

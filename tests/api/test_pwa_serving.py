@@ -39,8 +39,9 @@ def app(settings: Settings, dist: Path) -> Litestar:
 async def test_the_shell_is_served_uncached(client: AsyncTestClient[Litestar]) -> None:
     response = await client.get("/")
     assert response.status_code == 200
-    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
     assert response.headers["cache-control"] == "no-cache"
+    assert response.headers["content-disposition"] == 'inline; filename="index.html"'
     assert 'rel="manifest"' in response.text
 
 
