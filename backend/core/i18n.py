@@ -10,7 +10,7 @@ from typing import Any, Literal, get_args
 Language = Literal["fi", "sv", "en"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 DEFAULT_LANGUAGE: Language = "fi"
-_CATALOG_DIR = Path(__file__).parent / "messages"
+_BACKEND_DIR = Path(__file__).resolve().parents[1]
 
 
 def as_language(value: str | None) -> Language | None:
@@ -43,10 +43,14 @@ def negotiate_language(accept_language: str | None) -> Language:
     return min(ranked)[2] if ranked else DEFAULT_LANGUAGE
 
 
+def catalog_files(language: Language) -> list[Path]:
+    """Each feature keeps its messages in ``backend/<feature>/messages/<language>.json``."""
+    return sorted(_BACKEND_DIR.glob(f"*/messages/{language}.json"))
+
+
 @cache
 def catalog(language: Language) -> dict[str, str]:
-    """The flattened catalog: nested JSON keys joined with dots."""
-    data = json.loads((_CATALOG_DIR / f"{language}.json").read_text(encoding="utf-8"))
+    """The merged, flattened catalog: nested JSON keys joined with dots."""
     flat: dict[str, str] = {}
 
     def walk(prefix: str, node: Any) -> None:
@@ -56,7 +60,8 @@ def catalog(language: Language) -> dict[str, str]:
         else:
             flat[prefix] = str(node)
 
-    walk("", data)
+    for path in catalog_files(language):
+        walk("", json.loads(path.read_text(encoding="utf-8")))
     return flat
 
 

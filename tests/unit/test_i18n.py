@@ -1,6 +1,13 @@
 import pytest
 
-from backend.core.i18n import LANGUAGES, catalog, localized_text, negotiate_language, translate
+from backend.core.i18n import (
+    LANGUAGES,
+    catalog,
+    catalog_files,
+    localized_text,
+    negotiate_language,
+    translate,
+)
 
 
 @pytest.mark.parametrize(
@@ -20,6 +27,12 @@ def test_accept_language_picks_the_best_supported_language(
     header: str | None, language: str
 ) -> None:
     assert negotiate_language(header) == language
+
+
+def test_every_feature_catalog_exists_in_every_language() -> None:
+    folders = {language: {p.parent for p in catalog_files(language)} for language in LANGUAGES}
+    assert folders["fi"], "no catalogs found"
+    assert folders["fi"] == folders["sv"] == folders["en"]
 
 
 def test_every_backend_message_exists_in_every_language() -> None:
