@@ -6,16 +6,20 @@ The embedded default needs no setting at all: a SQLite file and generated secret
 
 from __future__ import annotations
 
+import hmac
 import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 import msgspec
 
 ENV_PREFIX = "PORTAL_"
-_SECRET_FIELDS = frozenset({"secret_key", "identity_code_key", "database_url", "redis_url"})
+_SECRET_FIELDS = frozenset(
+    {"secret_key", "identity_code_key", "database_url", "redis_url", "oidc_client_secret"}
+)
 
 
 class SettingsError(Exception):
@@ -37,6 +41,21 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     pwa_dist: str = "pwa/dist"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
+    # Strong identification: the built-in demo bank, or a real OIDC broker.
+    strong_auth: Literal["demo", "oidc"] = "demo"
+    oidc_issuer: str = ""
+    oidc_client_id: str = "resident-portal"
+    oidc_client_secret: str = ""
+    oidc_scopes: str = "openid profile"
+    oidc_identity_code_claim: str = "personal_identity_code"
+    # Sessions: idle and absolute limits, residents and staff apart.
+    session_idle_minutes: int = 7 * 24 * 60
+    session_absolute_hours: int = 30 * 24
+    staff_session_idle_minutes: int = 60
+    staff_session_absolute_hours: int = 12
+    # Identity endpoints: attempts per minute from one IP, and per account per 15 minutes.
+    auth_rate_limit_per_ip: int = 30
+    auth_rate_limit_per_account: int = 10
 
     def __repr__(self) -> str:
         # Secrets (and URLs that may carry passwords) never reach a log line.
@@ -47,6 +66,32 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         return "Settings(" + ", ".join(f"{k}={v!r}" for k, v in shown.items()) + ")"
 
     __str__ = __repr__
+
+    @property
+    def is_https(self) -> bool:
+        return self.public_url.startswith("https://")
+
+    @property
+    def rp_id(self) -> str:
+        """The WebAuthn relying-party id: the host residents use, without port."""
+        return urlsplit(self.public_url).hostname or "localhost"
+
+    @property
+    def effective_oidc_issuer(self) -> str:
+        if self.strong_auth == "demo":
+            return f"{self.public_url.rstrip('/')}/oidc/demo"
+        return self.oidc_issuer
+
+    @property
+    def effective_oidc_client_secret(self) -> str:
+        if self.strong_auth == "demo":
+            # The demo bank and its client share this derived secret; no setting needed.
+            return hmac.new(self.secret_key.encode(), b"demo-bank-client", "sha256").hexdigest()
+        return self.oidc_client_secret
+
+    @property
+    def oidc_redirect_uri(self) -> str:
+        return f"{self.public_url.rstrip('/')}/auth/oidc/callback"
 
     @property
     def var_path(self) -> Path:
@@ -102,6 +147,19 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         ]
         if missing:
             raise SettingsError(f"Production needs these settings: {', '.join(missing)}")
+        if settings.strong_auth == "demo":
+            raise SettingsError(
+                "PORTAL_STRONG_AUTH=demo (the demo bank) is refused in production; "
+                "set PORTAL_STRONG_AUTH=oidc and the PORTAL_OIDC_* settings"
+            )
+    if settings.strong_auth == "oidc":
+        missing = [
+            ENV_PREFIX + name.upper()
+            for name in ("oidc_issuer", "oidc_client_id", "oidc_client_secret")
+            if not getattr(settings, name)
+        ]
+        if missing:
+            raise SettingsError(f"PORTAL_STRONG_AUTH=oidc needs: {', '.join(missing)}")
     for name in ("secret_key", "identity_code_key"):
         if not getattr(settings, name):
             settings = msgspec.structs.replace(

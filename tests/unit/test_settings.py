@@ -72,3 +72,40 @@ def test_secrets_never_appear_in_the_printed_settings(tmp_path: Path) -> None:
     assert "very-secret-value" not in shown
     assert "hunter2" not in shown
     assert "port=8000" in shown
+
+
+def test_production_refuses_the_demo_bank(tmp_path: Path) -> None:
+    environ = {
+        "PORTAL_VAR_DIR": str(tmp_path),
+        "PORTAL_ENVIRONMENT": "production",
+        "PORTAL_SECRET_KEY": "s" * 40,
+        "PORTAL_IDENTITY_CODE_KEY": "i" * 40,
+        "PORTAL_DATABASE_URL": "postgresql://db/portal",
+    }
+    with pytest.raises(SettingsError, match="demo bank"):
+        load_settings(environ)
+    settings = load_settings(
+        {
+            **environ,
+            "PORTAL_STRONG_AUTH": "oidc",
+            "PORTAL_OIDC_ISSUER": "https://broker.example.fi",
+            "PORTAL_OIDC_CLIENT_SECRET": "client-secret",
+        }
+    )
+    assert settings.effective_oidc_issuer == "https://broker.example.fi"
+
+
+def test_a_real_broker_needs_its_settings(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="PORTAL_OIDC_ISSUER"):
+        load_settings({"PORTAL_VAR_DIR": str(tmp_path), "PORTAL_STRONG_AUTH": "oidc"})
+
+
+def test_relying_party_values_follow_the_public_url(tmp_path: Path) -> None:
+    settings = load_settings(
+        {"PORTAL_VAR_DIR": str(tmp_path), "PORTAL_PUBLIC_URL": "https://asukas.example.fi"}
+    )
+    assert settings.rp_id == "asukas.example.fi"
+    assert settings.is_https
+    assert settings.oidc_redirect_uri == "https://asukas.example.fi/auth/oidc/callback"
+    assert settings.effective_oidc_issuer == "https://asukas.example.fi/oidc/demo"
+    assert settings.effective_oidc_client_secret not in repr(settings)
