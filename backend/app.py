@@ -5,46 +5,110 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
+from typing import Any
 
 from litestar import Litestar
 from litestar.config.compression import CompressionConfig
+from litestar.config.csrf import CSRFConfig
+from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Contact
 
+from backend.accounts.access import (
+    provide_optional_principal,
+    provide_principal,
+    provide_resident,
+    provide_staff,
+)
+from backend.accounts.controllers import AuthController, MeController, SessionController
+from backend.accounts.registration_controllers import (
+    OidcCallbackController,
+    RegistrationController,
+)
 from backend.core.db import close_database, open_database
 from backend.core.health import HealthController
 from backend.core.logging import configure_logging
 from backend.core.middleware import request_context_middleware
 from backend.core.problems import EXCEPTION_HANDLERS
 from backend.core.pwa import PwaController
+from backend.core.rate_limit import RateLimiter
+from backend.core.sessions import session_config
 from backend.core.stores import Stores
+from backend.oidc.client import OidcClient, make_http_client
 from backend.settings import Settings, get_settings
+from backend.staff.controllers import (
+    OfficeCodeController,
+    StaffEnrolmentController,
+    StaffUsersController,
+)
+
+CSRF_COOKIE = "portal_csrf"
+CSRF_HEADER = "x-csrf-token"
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
     configure_logging(settings)
     stores = Stores(settings)
+    limiter = RateLimiter(stores.redis)
 
     @asynccontextmanager
-    async def lifespan(_: Litestar) -> AsyncIterator[None]:
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
         await open_database(settings)
         try:
             yield
         finally:
+            await app.state.oidc_client.aclose()
             await close_database()
             await stores.close()
 
+    def oidc_client(state: State) -> OidcClient:
+        client: OidcClient = state.oidc_client
+        return client
+
+    route_handlers: list[Any] = [
+        HealthController,
+        SessionController,
+        AuthController,
+        MeController,
+        RegistrationController,
+        OidcCallbackController,
+        StaffUsersController,
+        StaffEnrolmentController,
+        OfficeCodeController,
+    ]
+    if settings.strong_auth == "demo":
+        from backend.oidc.controllers import DemoBankController
+
+        route_handlers.append(DemoBankController)
+    route_handlers.append(PwaController)  # last: its catch-all serves the app's screens
+
     app = Litestar(
-        route_handlers=[HealthController, PwaController],
+        route_handlers=route_handlers,
         dependencies={
             "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
             "stores": Provide(lambda: stores, use_cache=True, sync_to_thread=False),
+            "limiter": Provide(lambda: limiter, use_cache=True, sync_to_thread=False),
+            "oidc_client": Provide(oidc_client, sync_to_thread=False),
+            "optional_principal": Provide(provide_optional_principal),
+            "principal": Provide(provide_principal),
+            "resident": Provide(provide_resident),
+            "staff": Provide(provide_staff),
         },
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,
         stores=stores.registry(),
+        middleware=[session_config(settings).middleware],
+        csrf_config=CSRFConfig(
+            secret=settings.secret_key,
+            cookie_name=CSRF_COOKIE,
+            header_name=CSRF_HEADER,
+            cookie_secure=settings.is_https,
+            cookie_samesite="lax",
+            # The demo bank's own forms, and the provider's redirect back (a GET anyway).
+            exclude=["^/oidc/demo/", "^/auth/oidc/callback"],
+        ),
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         openapi_config=OpenAPIConfig(
             title="Resident Portal API",
@@ -59,4 +123,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
     # Around the whole handler (not per route), so that routing errors (404, 405) get the
     # request id, the log line and the security headers too.
     app.asgi_handler = request_context_middleware(app.asgi_handler)
+    # The relying party reaches the demo bank inside this process; a real broker over HTTP.
+    app.state.oidc_client = OidcClient(settings, make_http_client(settings, app))
     return app

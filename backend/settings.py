@@ -53,6 +53,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     session_absolute_hours: int = 30 * 24
     staff_session_idle_minutes: int = 60
     staff_session_absolute_hours: int = 12
+    # Where people who are not in the register (applicants) are sent.
+    customer_service_phone: str = "+358 9 000 0000"
+    customer_service_email: str = "asiakaspalvelu@example.fi"
     # Identity endpoints: attempts per minute from one IP, and per account per 15 minutes.
     auth_rate_limit_per_ip: int = 30
     auth_rate_limit_per_account: int = 10

@@ -27,6 +27,7 @@ os.environ.update(
 
 from collections.abc import AsyncIterator  # noqa: E402
 
+import httpx  # noqa: E402
 import pytest  # noqa: E402
 from litestar import Litestar  # noqa: E402
 from litestar.testing import AsyncTestClient  # noqa: E402
@@ -80,9 +81,34 @@ def app(settings: Settings) -> Litestar:
     return create_app(settings)
 
 
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+WITHOUT_CSRF = "x-test-without-csrf"
+
+
+async def send_csrf_token(test_client: AsyncTestClient[Litestar]) -> None:
+    """Like the PWA: fetch the session first (which sets the CSRF cookie), then copy the
+    cookie into the header of every state-changing request. A test sends the header
+    ``x-test-without-csrf`` to see what happens without it."""
+    await test_client.get("/api/session")
+
+    async def add_token(request: httpx.Request) -> None:
+        if request.method not in UNSAFE_METHODS:
+            return
+        if request.headers.pop(WITHOUT_CSRF, None) is not None:
+            return
+        if "x-csrf-token" in request.headers:
+            return
+        token = test_client.cookies.get("portal_csrf")
+        if token:
+            request.headers["x-csrf-token"] = token
+
+    test_client.event_hooks["request"].append(add_token)
+
+
 @pytest.fixture
 async def client(db: None, app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
     async with AsyncTestClient(app=app) as test_client:
+        await send_csrf_token(test_client)
         yield test_client
 
 

@@ -18,6 +18,10 @@ class DomainError(Exception):
         self.params = params
         super().__init__(self.detail_key)
 
+    @property
+    def headers(self) -> dict[str, str]:
+        return {}
+
 
 class NotFoundError(DomainError):
     status = 404
@@ -56,3 +60,16 @@ class InvalidInputError(DomainError):
 class UnavailableError(DomainError):
     status = 503
     code = "unavailable"
+
+
+class RateLimitedError(DomainError):
+    status = 429
+    code = "too-many-requests"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after=retry_after)
+        self.retry_after = retry_after
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"retry-after": str(self.retry_after)}

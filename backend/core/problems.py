@@ -74,7 +74,13 @@ def _domain_error(request: Request[Any, Any, Any], error: DomainError) -> Respon
     if isinstance(error, InvalidInputError) and error.errors:
         extra["errors"] = error.errors
     return problem_response(
-        request, error.status, error.code, error.detail_key, params=error.params, extra=extra
+        request,
+        error.status,
+        error.code,
+        error.detail_key,
+        headers=error.headers or None,
+        params=error.params,
+        extra=extra,
     )
 
 
@@ -93,6 +99,8 @@ def _http_error(request: Request[Any, Any, Any], error: HTTPException) -> Respon
     if status >= 500 and status != 503:
         return _unexpected_error(request, error)
     code = _HTTP_STATUS_CODES.get(status, "bad-request")
+    if status == 403 and "CSRF" in str(error.detail):
+        code = "csrf"  # Litestar's CSRF middleware: tell the person to reload
     return problem_response(request, status, code, headers=error.headers or None)
 
 

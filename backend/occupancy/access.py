@@ -11,6 +11,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 LEGAL_AGE = 18
@@ -83,3 +84,98 @@ def eligibility(
         if current is None or order.index(access) > order.index(current):
             result[record.lease_id] = access
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """A lease a person may see today, with what the portal shows of it."""
+
+    lease_id: UUID
+    access: LeaseAccess
+    property_id: UUID
+    region_id: UUID
+    property_name: str
+    street_address: dict[str, str]
+    unit: str
+    starts_on: date
+    ends_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonInRegister:
+    """Everything the register says of one person (by identity-code HMAC)."""
+
+    first_name: str
+    last_name: str
+    birth_date: date
+    records: tuple[OccupancyRecord, ...]
+    homes: tuple[Home, ...]
+
+
+async def person_in_register(identity_code_hmac: str, on: date) -> PersonInRegister | None:
+    """The register rows of a person and the homes they may see on ``on``; None if absent."""
+    from backend.occupancy.tables import Occupant
+
+    lease: Any = Occupant.lease  # Piccolo's types stop at the first join
+    rows = (
+        await Occupant.select(
+            Occupant.first_name,
+            Occupant.last_name,
+            Occupant.birth_date,
+            Occupant.role,
+            Occupant.moved_in_on,
+            Occupant.moved_out_on,
+            lease.id.as_alias("lease_id"),
+            lease.signed_on.as_alias("signed_on"),
+            lease.starts_on.as_alias("starts_on"),
+            lease.ends_on.as_alias("ends_on"),
+            lease.unit.staircase.as_alias("staircase"),
+            lease.unit.number.as_alias("unit_number"),
+            lease.unit.property.id.as_alias("property_id"),
+            lease.unit.property.region.id.as_alias("region_id"),
+            lease.unit.property.name.as_alias("property_name"),
+            lease.unit.property.street_address.as_alias("street_address"),
+        )
+        .where(Occupant.identity_code_hmac == identity_code_hmac)
+        .output(load_json=True)
+    )
+    if not rows:
+        return None
+    records = tuple(
+        OccupancyRecord(
+            lease_id=row["lease_id"],
+            role=row["role"],
+            signed_on=row["signed_on"],
+            starts_on=row["starts_on"],
+            ends_on=row["ends_on"],
+            moved_in_on=row["moved_in_on"],
+            moved_out_on=row["moved_out_on"],
+        )
+        for row in rows
+    )
+    # The newest register entry carries the current name (names change).
+    latest = max(rows, key=lambda row: row["moved_in_on"])
+    access = eligibility(latest["birth_date"], records, on)
+    homes: dict[UUID, Home] = {}
+    for row in rows:
+        lease_access_ = access.get(row["lease_id"])
+        if lease_access_ is None or row["lease_id"] in homes:
+            continue
+        homes[row["lease_id"]] = Home(
+            lease_id=row["lease_id"],
+            access=lease_access_,
+            property_id=row["property_id"],
+            region_id=row["region_id"],
+            property_name=row["property_name"],
+            street_address=row["street_address"] or {},
+            unit=f"{row['staircase']} {row['unit_number']}".strip(),
+            starts_on=max(row["starts_on"], row["moved_in_on"]),
+            ends_on=row["ends_on"],
+        )
+    return PersonInRegister(
+        first_name=latest["first_name"],
+        last_name=latest["last_name"],
+        birth_date=latest["birth_date"],
+        records=records,
+        homes=tuple(sorted(homes.values(), key=lambda home: home.starts_on)),
+    )

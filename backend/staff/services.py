@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from backend.core.audit import record_event
 from backend.core.db import DB
-from backend.core.errors import ConflictError, InvalidInputError
+from backend.core.errors import ConflictError, DomainError, InvalidInputError
 from backend.property.tables import Region
 from backend.staff.access import StaffRole
 from backend.staff.tables import StaffRegion, StaffUser
@@ -50,6 +54,7 @@ async def create_staff_user(
                 roles=sorted(set(roles)),
                 all_regions=all_regions,
                 active=True,
+                user_handle=secrets.token_urlsafe(32),
                 created_at=datetime.now(UTC),
             )
         )
@@ -64,4 +69,98 @@ async def create_staff_user(
             entity_id=staff_id,
             details={"roles": sorted(set(roles)), "regions": sorted(region_codes)},
         )
+    return staff_id
+
+
+ENROLMENT_VALID_FOR = timedelta(days=7)
+
+
+class EnrolmentError(DomainError):
+    status = 400
+    code = "enrolment"
+
+
+def _token_hmac(token: str, key: str) -> str:
+    return hmac.new(key.encode(), b"staff-enrolment:" + token.encode(), hashlib.sha256).hexdigest()
+
+
+async def issue_enrolment_link(staff_id: uuid.UUID, *, key: str, public_url: str) -> str:
+    """A one-time link with which the staff user creates a passkey; the previous one dies."""
+    token = secrets.token_urlsafe(32)
+    async with DB.transaction():
+        updated = (
+            await StaffUser.update(
+                {
+                    StaffUser.enrolment_token_hmac: _token_hmac(token, key),
+                    StaffUser.enrolment_expires_at: datetime.now(UTC) + ENROLMENT_VALID_FOR,
+                }
+            )
+            .where(StaffUser.id == staff_id)
+            .returning(StaffUser.id)
+        )
+        if not updated:
+            raise EnrolmentError()
+        await record_event(
+            actor_type="system",
+            action="staff.enrolment_link_issued",
+            entity_type="staff_user",
+            entity_id=staff_id,
+        )
+    return f"{public_url.rstrip('/')}/staff/enrol/{token}"
+
+
+async def staff_for_enrolment(token: str, *, key: str) -> dict[str, Any]:
+    row: dict[str, Any] | None = (
+        await StaffUser.select(
+            StaffUser.id,
+            StaffUser.name,
+            StaffUser.email,
+            StaffUser.user_handle,
+            StaffUser.enrolment_expires_at,
+            StaffUser.active,
+        )
+        .where(StaffUser.enrolment_token_hmac == _token_hmac(token, key))
+        .first()
+    )
+    if (
+        row is None
+        or not row["active"]
+        or row["enrolment_expires_at"] is None
+        or row["enrolment_expires_at"] <= datetime.now(UTC)
+    ):
+        raise EnrolmentError()
+    if not row["user_handle"]:
+        row["user_handle"] = secrets.token_urlsafe(32)
+        await StaffUser.update({StaffUser.user_handle: row["user_handle"]}).where(
+            StaffUser.id == row["id"]
+        )
+    return row
+
+
+async def complete_enrolment(token: str, *, key: str, credential_row: dict[str, Any]) -> uuid.UUID:
+    from backend.accounts.tables import Credential
+
+    async with DB.transaction():
+        staff = await staff_for_enrolment(token, key=key)
+        spent = (
+            await StaffUser.update(
+                {StaffUser.enrolment_token_hmac: None, StaffUser.enrolment_expires_at: None}
+            )
+            .where(
+                (StaffUser.id == staff["id"])
+                & (StaffUser.enrolment_token_hmac == _token_hmac(token, key))
+            )
+            .returning(StaffUser.id)
+        )
+        if not spent:
+            raise EnrolmentError()
+        await Credential.insert(Credential(**credential_row, staff_user=staff["id"]))
+        await record_event(
+            actor_type="staff",
+            actor_id=staff["id"],
+            action="staff.enrolled",
+            entity_type="credential",
+            entity_id=credential_row["id"],
+        )
+    staff_id: uuid.UUID = staff["id"]
     return staff_id

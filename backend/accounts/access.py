@@ -1,0 +1,225 @@
+"""Who is asking: the session's principal, re-checked on every request.
+
+A session ends here, not only when it expires: after the idle or absolute limit, after
+"sign out everywhere", when the passkey it was opened with is revoked, and — for residents —
+when the person no longer has any lease they may see (DESIGN §1).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from litestar import Request
+from litestar.di import NamedDependency
+from litestar.params import SkipValidation
+
+from backend.accounts.tables import Credential, ResidentAccount
+from backend.core.errors import AccessDeniedError, NotAuthenticatedError
+from backend.occupancy.access import Home, person_in_register
+from backend.settings import Settings
+from backend.staff.tables import StaffRegion, StaffUser
+
+AUTH_KEY = "auth"
+
+
+@dataclass(frozen=True, slots=True)
+class ResidentPrincipal:
+    account_id: UUID
+    identity_code_hmac: str
+    user_handle: str
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+    language: str
+    password_enabled: bool
+    homes: tuple[Home, ...]
+    credential_id: UUID | None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffPrincipal:
+    staff_id: UUID
+    name: str
+    email: str
+    language: str
+    roles: frozenset[str]
+    all_regions: bool
+    region_ids: frozenset[UUID]
+    credential_id: UUID | None
+
+    def may_work_in(self, region_id: UUID) -> bool:
+        return self.all_regions or region_id in self.region_ids
+
+
+Principal = ResidentPrincipal | StaffPrincipal
+
+
+def start_session(
+    request: Request[Any, Any, Any],
+    *,
+    kind: str,
+    subject_id: UUID,
+    credential_id: UUID | None,
+    method: str,
+) -> None:
+    from backend.core.sessions import rotate_session_id
+
+    now = time.time()
+    request.set_session(
+        {
+            AUTH_KEY: {
+                "kind": kind,
+                "id": str(subject_id),
+                "credential": str(credential_id) if credential_id else None,
+                "method": method,
+                "authAt": now,
+                "seenAt": now,
+            }
+        }
+    )
+    rotate_session_id(request)
+
+
+def end_session(request: Request[Any, Any, Any]) -> None:
+    request.clear_session()
+
+
+async def resolve_principal(
+    request: Request[Any, Any, Any], settings: Settings
+) -> Principal | None:
+    session = request.session if "session" in request.scope else {}
+    auth = session.get(AUTH_KEY) if isinstance(session, dict) else None
+    if not isinstance(auth, dict):
+        return None
+    principal = await _load(auth, settings)
+    if principal is None:
+        end_session(request)
+        return None
+    auth["seenAt"] = time.time()
+    request.set_session({**session, AUTH_KEY: auth})
+    return principal
+
+
+async def _load(auth: dict[str, Any], settings: Settings) -> Principal | None:
+    now = time.time()
+    is_staff = auth.get("kind") == "staff"
+    idle = (settings.staff_session_idle_minutes if is_staff else settings.session_idle_minutes) * 60
+    absolute = (
+        settings.staff_session_absolute_hours if is_staff else settings.session_absolute_hours
+    ) * 3600
+    auth_at = float(auth.get("authAt", 0))
+    if now - float(auth.get("seenAt", 0)) > idle or now - auth_at > absolute:
+        return None
+    try:
+        subject_id = UUID(str(auth.get("id")))
+        credential_id = UUID(auth["credential"]) if auth.get("credential") else None
+    except ValueError:
+        return None
+    if credential_id is not None and not await Credential.exists().where(
+        (Credential.id == credential_id) & Credential.revoked_at.is_null()
+    ):
+        return None
+    started = datetime.fromtimestamp(auth_at, UTC)
+    if is_staff:
+        return await _staff(subject_id, credential_id, started)
+    return await _resident(subject_id, credential_id, started)
+
+
+async def _resident(
+    account_id: UUID, credential_id: UUID | None, started: datetime
+) -> ResidentPrincipal | None:
+    account = await ResidentAccount.objects().get(ResidentAccount.id == account_id)
+    if account is None or _signed_out_everywhere(account.sessions_valid_after, started):
+        return None
+    person = await person_in_register(account.identity_code_hmac, datetime.now(UTC).date())
+    if person is None or not person.homes:
+        return None  # the last lease ended (or the person left the register)
+    return ResidentPrincipal(
+        account_id=account.id,
+        identity_code_hmac=account.identity_code_hmac,
+        user_handle=account.user_handle,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        email=account.email,
+        phone=account.phone,
+        language=account.language,
+        password_enabled=account.password_enabled,
+        homes=person.homes,
+        credential_id=credential_id,
+    )
+
+
+async def _staff(
+    staff_id: UUID, credential_id: UUID | None, started: datetime
+) -> StaffPrincipal | None:
+    staff = await StaffUser.objects().get(StaffUser.id == staff_id)
+    if (
+        staff is None
+        or not staff.active
+        or _signed_out_everywhere(staff.sessions_valid_after, started)
+    ):
+        return None
+    regions = await StaffRegion.select(StaffRegion.region).where(StaffRegion.staff_user == staff_id)
+    return StaffPrincipal(
+        staff_id=staff.id,
+        name=staff.name,
+        email=staff.email,
+        language=staff.language,
+        roles=frozenset(staff.roles),
+        all_regions=staff.all_regions,
+        region_ids=frozenset(row["region"] for row in regions),
+        credential_id=credential_id,
+    )
+
+
+def _signed_out_everywhere(valid_after: datetime | None, started: datetime) -> bool:
+    return valid_after is not None and started <= valid_after
+
+
+# Dependencies for controllers: the gate every authenticated route goes through. Their
+# values come from our own providers, so Litestar does not validate them again.
+OptionalPrincipalDep = NamedDependency[SkipValidation[Principal | None]]
+PrincipalDep = NamedDependency[SkipValidation[Principal]]
+ResidentDep = NamedDependency[SkipValidation[ResidentPrincipal]]
+StaffDep = NamedDependency[SkipValidation[StaffPrincipal]]
+
+
+async def provide_optional_principal(
+    request: Request[Any, Any, Any], settings: NamedDependency[Settings]
+) -> Principal | None:
+    if "portal_principal" not in request.scope.setdefault("state", {}):
+        request.scope["state"]["portal_principal"] = await resolve_principal(request, settings)
+    principal: Principal | None = request.scope["state"]["portal_principal"]
+    return principal
+
+
+async def provide_principal(
+    request: Request[Any, Any, Any], settings: NamedDependency[Settings]
+) -> Principal:
+    principal = await provide_optional_principal(request, settings)
+    if principal is None:
+        raise NotAuthenticatedError()
+    return principal
+
+
+async def provide_resident(
+    request: Request[Any, Any, Any], settings: NamedDependency[Settings]
+) -> ResidentPrincipal:
+    principal = await provide_principal(request, settings)
+    if not isinstance(principal, ResidentPrincipal):
+        raise AccessDeniedError()
+    return principal
+
+
+async def provide_staff(
+    request: Request[Any, Any, Any], settings: NamedDependency[Settings]
+) -> StaffPrincipal:
+    principal = await provide_principal(request, settings)
+    if not isinstance(principal, StaffPrincipal):
+        raise AccessDeniedError()
+    return principal
