@@ -7,7 +7,6 @@ when the person no longer has any lease they may see (DESIGN §1).
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +17,7 @@ from litestar.di import NamedDependency
 from litestar.params import SkipValidation
 
 from backend.accounts.tables import Credential, ResidentAccount
+from backend.core import clock
 from backend.core.errors import AccessDeniedError, NotAuthenticatedError
 from backend.occupancy.access import Home, person_in_register
 from backend.settings import Settings
@@ -69,7 +69,7 @@ def start_session(
 ) -> None:
     from backend.core.sessions import rotate_session_id
 
-    now = time.time()
+    now = clock.timestamp()
     request.set_session(
         {
             AUTH_KEY: {
@@ -100,13 +100,13 @@ async def resolve_principal(
     if principal is None:
         end_session(request)
         return None
-    auth["seenAt"] = time.time()
+    auth["seenAt"] = clock.timestamp()
     request.set_session({**session, AUTH_KEY: auth})
     return principal
 
 
 async def _load(auth: dict[str, Any], settings: Settings) -> Principal | None:
-    now = time.time()
+    now = clock.timestamp()
     is_staff = auth.get("kind") == "staff"
     idle = (settings.staff_session_idle_minutes if is_staff else settings.session_idle_minutes) * 60
     absolute = (
@@ -136,7 +136,7 @@ async def _resident(
     account = await ResidentAccount.objects().get(ResidentAccount.id == account_id)
     if account is None or _signed_out_everywhere(account.sessions_valid_after, started):
         return None
-    person = await person_in_register(account.identity_code_hmac, datetime.now(UTC).date())
+    person = await person_in_register(account.identity_code_hmac, clock.today())
     if person is None or not person.homes:
         return None  # the last lease ended (or the person left the register)
     return ResidentPrincipal(

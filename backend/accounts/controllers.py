@@ -32,6 +32,7 @@ from backend.accounts.schemas import (
     SessionOut,
 )
 from backend.accounts.views import session_out
+from backend.core import clock
 from backend.core.errors import DomainError
 from backend.core.problems import request_language
 from backend.core.rate_limit import RateLimiter
@@ -54,15 +55,11 @@ async def _sign_in(
     method: str,
 ) -> SessionOut:
     if kind == "resident":
-        from datetime import UTC, datetime
-
         from backend.accounts.tables import ResidentAccount
 
         account = await ResidentAccount.objects().get(ResidentAccount.id == subject_id)
         person = (
-            await person_in_register(account.identity_code_hmac, datetime.now(UTC).date())
-            if account
-            else None
+            await person_in_register(account.identity_code_hmac, clock.today()) if account else None
         )
         if person is None or not person.homes:
             await services.record_failed_login(

@@ -16,6 +16,7 @@ from typing import Any
 
 from backend.accounts.access import StaffPrincipal
 from backend.accounts.tables import OfficeRegistrationCode
+from backend.core import clock
 from backend.core.audit import record_event
 from backend.core.db import DB
 from backend.core.errors import AccessDeniedError, DomainError, NotFoundError
@@ -116,7 +117,7 @@ async def find_usable_code(code: str, key: str) -> tuple[uuid.UUID, str]:
     if (
         row is None
         or row["used_at"] is not None
-        or row["expires_at"] <= datetime.now(UTC)
+        or row["expires_at"] <= clock.now()
         or not row["person"]
     ):
         raise OfficeCodeInvalidError()

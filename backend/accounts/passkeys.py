@@ -6,7 +6,6 @@ in the session, are single use (taken out before checking) and expire after five
 
 from __future__ import annotations
 
-import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +29,7 @@ from webauthn.helpers.structs import (
 )
 
 from backend.accounts.tables import Credential
+from backend.core import clock
 from backend.core.db import DB
 from backend.core.errors import ConflictError, DomainError
 from backend.settings import Settings
@@ -64,7 +64,7 @@ def _remember(session: dict[str, Any], challenge: bytes, purpose: str) -> None:
     session[CHALLENGE_KEY] = {
         "challenge": bytes_to_base64url(challenge),
         "purpose": purpose,
-        "expires": time.time() + CHALLENGE_TTL_SECONDS,
+        "expires": clock.timestamp() + CHALLENGE_TTL_SECONDS,
     }
 
 
@@ -74,7 +74,7 @@ def _take_challenge(session: dict[str, Any], purpose: str) -> bytes:
     if (
         not isinstance(stored, dict)
         or stored.get("purpose") != purpose
-        or float(stored.get("expires", 0)) < time.time()
+        or float(stored.get("expires", 0)) < clock.timestamp()
     ):
         raise PasskeyError("problem.passkey-challenge.detail")
     return base64url_to_bytes(str(stored["challenge"]))

@@ -24,6 +24,7 @@ from backend.accounts.schemas import (
     StrongAuthStartOut,
 )
 from backend.accounts.views import registration_out, session_out
+from backend.core import clock
 from backend.core.errors import DomainError
 from backend.core.problems import request_language
 from backend.core.rate_limit import RateLimiter
@@ -36,12 +37,11 @@ CONTINUE_PATH = "/register/continue"
 
 
 async def _state_out(request: Request[Any, Any, Any], settings: Settings) -> RegistrationStateOut:
-    from datetime import UTC, datetime
 
     state = services.current_state(request.session)
     person = None
     if state and state.get("hmac"):
-        person = await person_in_register(state["hmac"], datetime.now(UTC).date())
+        person = await person_in_register(state["hmac"], clock.today())
     return registration_out(request.session, person, settings, request_language(request))
 
 
@@ -110,9 +110,8 @@ class RegistrationController(Controller):
         state = services.usable_state(request.session, settings)
         if services.needs_contact(state):
             raise services.RegistrationError("registration.not-started")
-        from datetime import UTC, datetime
 
-        person = await person_in_register(state["hmac"], datetime.now(UTC).date())
+        person = await person_in_register(state["hmac"], clock.today())
         name = f"{person.first_name} {person.last_name}" if person else "Asukas"
         contact = state.get("contact") or {}
         exclude: list[str] = []

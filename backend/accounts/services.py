@@ -8,13 +8,13 @@ so an abandoned registration leaves nothing behind.
 from __future__ import annotations
 
 import secrets
-import time
 import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 from backend.accounts.office_codes import find_usable_code, spend_code
 from backend.accounts.tables import Credential, ResidentAccount
+from backend.core import clock
 from backend.core.audit import record_event
 from backend.core.db import DB
 from backend.core.errors import DomainError, InvalidInputError
@@ -34,7 +34,7 @@ class RegistrationError(DomainError):
 
 async def identify(identity_code_hmac_: str, *, via: str) -> dict[str, Any]:
     """The registration state for a strongly identified person (HMAC only, never the code)."""
-    today = datetime.now(UTC).date()
+    today = clock.today()
     person = await person_in_register(identity_code_hmac_, today)
     if person is None:
         outcome = "not_in_register"
@@ -62,7 +62,7 @@ async def identify(identity_code_hmac_: str, *, via: str) -> dict[str, Any]:
         "hmac": identity_code_hmac_,
         "via": via,
         "outcome": outcome,
-        "identifiedAt": time.time(),
+        "identifiedAt": clock.timestamp(),
         "accountId": str(account["id"]) if account else None,
         "userHandle": account["user_handle"] if account else secrets.token_urlsafe(32),
         "contact": None,
@@ -86,7 +86,7 @@ async def identify_by_office_code(code: str, settings: Settings) -> dict[str, An
 def failed_state(error: DomainError) -> dict[str, Any]:
     return {
         "failed": {"status": error.status, "code": error.code, "detailKey": error.detail_key},
-        "identifiedAt": time.time(),
+        "identifiedAt": clock.timestamp(),
     }
 
 
@@ -94,7 +94,7 @@ def current_state(session: dict[str, Any]) -> dict[str, Any] | None:
     state = session.get(REGISTRATION_KEY)
     if not isinstance(state, dict):
         return None
-    if time.time() - float(state.get("identifiedAt", 0)) > REGISTRATION_TTL_SECONDS:
+    if clock.timestamp() - float(state.get("identifiedAt", 0)) > REGISTRATION_TTL_SECONDS:
         return None
     return state
 

@@ -26,7 +26,9 @@ class Stores:
     def make(self, name: str) -> Store:
         if self._redis_root is not None:
             return self._redis_root.with_namespace(name)
-        return FileStore(self.root / name, create_directories=True)
+        folder = self.root / name
+        folder.mkdir(parents=True, exist_ok=True)
+        return FileStore(folder, create_directories=True)
 
     def registry(self) -> StoreRegistry:
         return StoreRegistry(default_factory=self.make)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from backend.core import clock
 from backend.core.audit import record_event
 from backend.core.db import DB
 from backend.core.errors import ConflictError, DomainError, InvalidInputError
@@ -126,7 +127,7 @@ async def staff_for_enrolment(token: str, *, key: str) -> dict[str, Any]:
         row is None
         or not row["active"]
         or row["enrolment_expires_at"] is None
-        or row["enrolment_expires_at"] <= datetime.now(UTC)
+        or row["enrolment_expires_at"] <= clock.now()
     ):
         raise EnrolmentError()
     if not row["user_handle"]:
