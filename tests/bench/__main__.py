@@ -27,9 +27,7 @@ async def _prepare(engine: SQLiteEngine) -> None:
     )
     async with engine.transaction():
         for n in range(200):
-            await engine.run_ddl(
-                f"INSERT INTO bench VALUES ('{uuid.uuid4()}', {n}, 'row {n}')"  # noqa: S608
-            )
+            await engine.run_ddl(f"INSERT INTO bench VALUES ('{uuid.uuid4()}', {n}, 'row {n}')")
 
 
 async def _measure(operation: Callable[[], Awaitable[object]]) -> float:
@@ -54,7 +52,7 @@ async def _run(engine: SQLiteEngine) -> dict[str, float]:
 
     async def write() -> object:
         row_id = uuid.uuid4()
-        return await engine.run_ddl(f"INSERT INTO bench VALUES ('{row_id}', -1, 'new')")  # noqa: S608
+        return await engine.run_ddl(f"INSERT INTO bench VALUES ('{row_id}', -1, 'new')")
 
     results = {"read 20 rows": await _measure(read), "insert one row": await _measure(write)}
     if isinstance(engine, EmbeddedSQLiteEngine):

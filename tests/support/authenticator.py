@@ -99,7 +99,7 @@ class SoftAuthenticator:
         user_verified: bool = True,
         sign_count: int | None = None,
     ) -> dict[str, Any]:
-        """``navigator.credentials.get()`` with a discoverable passkey: AuthenticationResponseJSON."""
+        """``navigator.credentials.get()``, discoverable: an AuthenticationResponseJSON."""
         chosen = passkey or self.passkeys[-1]
         chosen.sign_count = chosen.sign_count + 1 if sign_count is None else sign_count
         rp = rp_id or options.get("rpId") or chosen.rp_id
