@@ -35,7 +35,7 @@ from backend.core.pwa import PwaController
 from backend.core.rate_limit import RateLimiter
 from backend.core.sessions import session_config
 from backend.core.stores import Stores
-from backend.oidc.client import OidcClient, make_http_client
+from backend.oidc.client import OidcClient
 from backend.settings import Settings, get_settings
 from backend.staff.controllers import (
     OfficeCodeController,
@@ -124,5 +124,5 @@ def create_app(settings: Settings | None = None) -> Litestar:
     # request id, the log line and the security headers too.
     app.asgi_handler = request_context_middleware(app.asgi_handler)
     # The relying party reaches the demo bank inside this process; a real broker over HTTP.
-    app.state.oidc_client = OidcClient(settings, make_http_client(settings, app))
+    app.state.oidc_client = OidcClient.for_app(settings, app)
     return app

@@ -85,7 +85,7 @@ UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 WITHOUT_CSRF = "x-test-without-csrf"
 
 
-async def send_csrf_token(test_client: AsyncTestClient[Litestar]) -> None:
+async def send_csrf_token(test_client: httpx.AsyncClient) -> None:
     """Like the PWA: fetch the session first (which sets the CSRF cookie), then copy the
     cookie into the header of every state-changing request. A test sends the header
     ``x-test-without-csrf`` to see what happens without it."""
@@ -103,6 +103,17 @@ async def send_csrf_token(test_client: AsyncTestClient[Litestar]) -> None:
             request.headers["x-csrf-token"] = token
 
     test_client.event_hooks["request"].append(add_token)
+
+
+@pytest.fixture
+async def other_device(
+    client: AsyncTestClient[Litestar], app: Litestar
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A second browser on the same running app (its own cookies)."""
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver.local") as device:
+        await send_csrf_token(device)
+        yield device
 
 
 @pytest.fixture
