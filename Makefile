@@ -9,7 +9,8 @@ PYTHON ?= python3
 UV ?= $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 RUN := $(UV) run --locked
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
-TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+# The suite empties this Redis database before each test: keep it for tests only.
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 PWA_SOURCES := $(shell find pwa/src pwa/public -type f 2>/dev/null) pwa/index.html \
 	pwa/vite.config.ts pwa/tsconfig.json pwa/package-lock.json
 

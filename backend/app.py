@@ -125,4 +125,5 @@ def create_app(settings: Settings | None = None) -> Litestar:
     app.asgi_handler = request_context_middleware(app.asgi_handler)
     # The relying party reaches the demo bank inside this process; a real broker over HTTP.
     app.state.oidc_client = OidcClient.for_app(settings, app)
+    app.state.stores = stores
     return app

@@ -26,14 +26,14 @@ os.environ.update(
 )
 
 from collections.abc import AsyncIterator  # noqa: E402
+from contextlib import asynccontextmanager  # noqa: E402
 
 import httpx  # noqa: E402
 import pytest  # noqa: E402
 from litestar import Litestar  # noqa: E402
-from litestar.testing import AsyncTestClient  # noqa: E402
 
 from backend.app import create_app  # noqa: E402
-from backend.core.db import APP_NAMES, DB, close_database  # noqa: E402
+from backend.core.db import APP_NAMES, DB, close_database, open_database  # noqa: E402
 from backend.settings import Settings, get_settings  # noqa: E402
 
 IS_POSTGRES = not TEST_DATABASE_URL.startswith("sqlite")
@@ -49,19 +49,35 @@ def _tables_in_dependency_order() -> list[str]:
 
 @pytest.fixture(scope="session")
 async def database() -> AsyncIterator[None]:
+    """Migrated once per run. The app runs in the tests' own event loop (see ``api_client``),
+    so its connection pool is opened here, not by the app's lifespan."""
     from backend.core.migrate import migrate
 
     if IS_POSTGRES:
         await DB.run_ddl("DROP SCHEMA public CASCADE")
         await DB.run_ddl("CREATE SCHEMA public")
     await migrate(quiet=True)
+    await open_database(get_settings())
     yield
     await close_database()
 
 
+async def _empty_test_redis() -> None:
+    """Rate-limit counters and sessions must not leak from one test into the next."""
+    from redis.asyncio import Redis
+
+    redis = Redis.from_url(TEST_REDIS_URL)
+    try:
+        await redis.flushdb()
+    finally:
+        await redis.aclose()
+
+
 @pytest.fixture
 async def db(database: None) -> None:
-    """An empty, migrated database for one test."""
+    """An empty, migrated database (and an empty test Redis database) for one test."""
+    if TEST_REDIS_URL:
+        await _empty_test_redis()
     tables = _tables_in_dependency_order()
     if IS_POSTGRES:
         await DB.run_ddl(f"TRUNCATE {', '.join(tables)} CASCADE")
@@ -76,9 +92,21 @@ def settings() -> Settings:
     return get_settings()
 
 
+@asynccontextmanager
+async def running_app(settings: Settings) -> AsyncIterator[Litestar]:
+    """An app for a test; what its lifespan would close at shutdown is closed here."""
+    app = create_app(settings)
+    try:
+        yield app
+    finally:
+        await app.state.oidc_client.aclose()
+        await app.state.stores.close()
+
+
 @pytest.fixture
-def app(settings: Settings) -> Litestar:
-    return create_app(settings)
+async def app(settings: Settings) -> AsyncIterator[Litestar]:
+    async with running_app(settings) as running:
+        yield running
 
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -105,22 +133,29 @@ async def send_csrf_token(test_client: httpx.AsyncClient) -> None:
     test_client.event_hooks["request"].append(add_token)
 
 
+@asynccontextmanager
+async def api_client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
+    """A browser on the app, served in this event loop (so the app and the test share one
+    database pool); cookies kept, redirects not followed, CSRF header sent like the PWA."""
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver.local") as c:
+        await send_csrf_token(c)
+        yield c
+
+
+@pytest.fixture
+async def client(db: None, app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
+    async with api_client(app) as test_client:
+        yield test_client
+
+
 @pytest.fixture
 async def other_device(
-    client: AsyncTestClient[Litestar], app: Litestar
+    client: httpx.AsyncClient, app: Litestar
 ) -> AsyncIterator[httpx.AsyncClient]:
     """A second browser on the same running app (its own cookies)."""
-    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver.local") as device:
-        await send_csrf_token(device)
+    async with api_client(app) as device:
         yield device
-
-
-@pytest.fixture
-async def client(db: None, app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
-    async with AsyncTestClient(app=app) as test_client:
-        await send_csrf_token(test_client)
-        yield test_client
 
 
 def pytest_report_header() -> str:

@@ -3,9 +3,15 @@ import "./styles.css";
 import { ShellApp } from "./features/shell/ShellApp";
 import { registerServiceWorker } from "./features/update/serviceWorker";
 import { bindDocumentLanguage, initLanguage } from "./state/language";
+import { initRouter } from "./state/route";
+import { installSessionGuard, loadSession } from "./state/session";
 
 initLanguage();
 bindDocumentLanguage(document);
+initRouter();
+installSessionGuard();
+// Also makes the server set the CSRF cookie before any form is sent.
+void loadSession();
 
 const root = document.getElementById("app");
 if (root) render(<ShellApp />, root);

@@ -2,11 +2,11 @@
 
 import logging
 
+import httpx
 import msgspec
 import pytest
 from litestar import Litestar, get, post
 from litestar.params import JSONBody
-from litestar.testing import AsyncTestClient
 
 from backend.core.errors import ConflictError
 
@@ -47,7 +47,7 @@ def app(app: Litestar) -> Litestar:
     ],
 )
 async def test_unknown_api_path_is_a_404_problem_in_the_readers_language(
-    client: AsyncTestClient[Litestar], language: str, title: str
+    client: httpx.AsyncClient, language: str, title: str
 ) -> None:
     response = await client.get("/api/no-such-thing", headers={"accept-language": language})
     assert response.status_code == 404
@@ -60,12 +60,12 @@ async def test_unknown_api_path_is_a_404_problem_in_the_readers_language(
     assert body["requestId"] == response.headers["x-request-id"]
 
 
-async def test_lang_query_parameter_wins_over_the_header(client: AsyncTestClient[Litestar]) -> None:
+async def test_lang_query_parameter_wins_over_the_header(client: httpx.AsyncClient) -> None:
     response = await client.get("/api/nothing?lang=en", headers={"accept-language": "fi"})
     assert response.json()["title"] == "Not found"
 
 
-async def test_wrong_method_is_a_405_problem(client: AsyncTestClient[Litestar]) -> None:
+async def test_wrong_method_is_a_405_problem(client: httpx.AsyncClient) -> None:
     response = await client.delete("/health/live", headers={"accept-language": "sv"})
     assert response.status_code == 405
     assert response.headers["content-type"].startswith(PROBLEM_TYPE)
@@ -73,13 +73,13 @@ async def test_wrong_method_is_a_405_problem(client: AsyncTestClient[Litestar]) 
     assert response.json()["requestId"] == response.headers["x-request-id"]
 
 
-async def test_domain_errors_map_to_their_status(client: AsyncTestClient[Litestar]) -> None:
+async def test_domain_errors_map_to_their_status(client: httpx.AsyncClient) -> None:
     response = await client.get("/api/test/conflict", headers={"accept-language": "en"})
     assert response.status_code == 409
     assert response.json()["title"] == "Conflict"
 
 
-async def test_invalid_body_names_the_fields(client: AsyncTestClient[Litestar]) -> None:
+async def test_invalid_body_names_the_fields(client: httpx.AsyncClient) -> None:
     response = await client.post(
         "/api/test/greet", json={"name": "Aino", "count": "many"}, headers={"accept-language": "en"}
     )
@@ -90,9 +90,7 @@ async def test_invalid_body_names_the_fields(client: AsyncTestClient[Litestar]) 
 
 
 @pytest.mark.parametrize("raw", [b"{", b"\xff\xfe", b"[]", b'{"name": 1}', b""])
-async def test_malformed_json_is_a_400_never_a_500(
-    client: AsyncTestClient[Litestar], raw: bytes
-) -> None:
+async def test_malformed_json_is_a_400_never_a_500(client: httpx.AsyncClient, raw: bytes) -> None:
     response = await client.post(
         "/api/test/greet", content=raw, headers={"content-type": "application/json"}
     )
@@ -101,7 +99,7 @@ async def test_malformed_json_is_a_400_never_a_500(
 
 
 async def test_an_unexpected_error_is_logged_but_not_shown(
-    client: AsyncTestClient[Litestar], caplog: pytest.LogCaptureFixture
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.ERROR, logger="backend.errors"):
         response = await client.get(
@@ -118,7 +116,7 @@ async def test_an_unexpected_error_is_logged_but_not_shown(
     assert any("secret internals" in (r.exc_text or "") for r in caplog.records)
 
 
-async def test_a_malformed_request_id_is_replaced(client: AsyncTestClient[Litestar]) -> None:
+async def test_a_malformed_request_id_is_replaced(client: httpx.AsyncClient) -> None:
     response = await client.get("/health/live", headers={"x-request-id": "bad id\nwith newline"})
     assert response.headers["x-request-id"] != "bad id\nwith newline"
     assert len(response.headers["x-request-id"]) == 32

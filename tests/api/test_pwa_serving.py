@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
 from pathlib import Path
 
+import httpx
 import msgspec
 import pytest
 from litestar import Litestar
-from litestar.testing import AsyncTestClient
 
-from backend.app import create_app
 from backend.core.middleware import CONTENT_SECURITY_POLICY
 from backend.settings import Settings
+from tests.conftest import api_client, running_app
 
 REAL_DIST = Path(__file__).resolve().parents[2] / "pwa" / "dist"
 
@@ -32,11 +33,12 @@ def dist(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app(settings: Settings, dist: Path) -> Litestar:
-    return create_app(msgspec.structs.replace(settings, pwa_dist=str(dist)))
+async def app(settings: Settings, dist: Path) -> AsyncIterator[Litestar]:
+    async with running_app(msgspec.structs.replace(settings, pwa_dist=str(dist))) as app:
+        yield app
 
 
-async def test_the_shell_is_served_uncached(client: AsyncTestClient[Litestar]) -> None:
+async def test_the_shell_is_served_uncached(client: httpx.AsyncClient) -> None:
     response = await client.get("/")
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/html; charset=utf-8"
@@ -45,7 +47,7 @@ async def test_the_shell_is_served_uncached(client: AsyncTestClient[Litestar]) -
     assert 'rel="manifest"' in response.text
 
 
-async def test_hashed_assets_are_immutable(client: AsyncTestClient[Litestar]) -> None:
+async def test_hashed_assets_are_immutable(client: httpx.AsyncClient) -> None:
     response = await client.get("/assets/index-abc123.js")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/javascript")
@@ -57,7 +59,7 @@ async def test_hashed_assets_are_immutable(client: AsyncTestClient[Litestar]) ->
     [("/sw.js", "text/javascript"), ("/manifest.webmanifest", "application/manifest+json")],
 )
 async def test_worker_and_manifest_are_revalidated(
-    client: AsyncTestClient[Litestar], path: str, media_type: str
+    client: httpx.AsyncClient, path: str, media_type: str
 ) -> None:
     response = await client.get(path)
     assert response.status_code == 200
@@ -65,7 +67,7 @@ async def test_worker_and_manifest_are_revalidated(
     assert response.headers["cache-control"] == "no-cache"
 
 
-async def test_app_routes_fall_back_to_the_shell(client: AsyncTestClient[Litestar]) -> None:
+async def test_app_routes_fall_back_to_the_shell(client: httpx.AsyncClient) -> None:
     response = await client.get("/tickets/123")
     assert response.status_code == 200
     assert 'rel="manifest"' in response.text
@@ -75,7 +77,7 @@ async def test_app_routes_fall_back_to_the_shell(client: AsyncTestClient[Litesta
     "path", ["/missing.png", "/assets/gone-123.js", "/api/tickets", "/auth/whatever"]
 )
 async def test_missing_files_and_api_paths_are_404_not_the_shell(
-    client: AsyncTestClient[Litestar], path: str
+    client: httpx.AsyncClient, path: str
 ) -> None:
     response = await client.get(path)
     assert response.status_code == 404
@@ -85,9 +87,7 @@ async def test_missing_files_and_api_paths_are_404_not_the_shell(
 @pytest.mark.parametrize(
     "path", ["/..%2f..%2fetc%2fpasswd", "/assets/..%2F..%2F..%2Fetc%2Fhostname", "/%2e%2e/x.txt"]
 )
-async def test_paths_cannot_escape_the_dist_folder(
-    client: AsyncTestClient[Litestar], path: str
-) -> None:
+async def test_paths_cannot_escape_the_dist_folder(client: httpx.AsyncClient, path: str) -> None:
     response = await client.get(path)
     assert response.status_code in (200, 404)
     assert "root:" not in response.text
@@ -96,7 +96,7 @@ async def test_paths_cannot_escape_the_dist_folder(
 
 
 async def test_every_response_carries_the_security_headers(
-    client: AsyncTestClient[Litestar],
+    client: httpx.AsyncClient,
 ) -> None:
     for path in ("/", "/assets/index-abc123.js", "/api/nothing", "/health/live"):
         response = await client.get(path)
@@ -108,8 +108,8 @@ async def test_every_response_carries_the_security_headers(
 
 
 async def test_an_unbuilt_app_says_how_to_build_it(db: None, settings: Settings) -> None:
-    app = create_app(msgspec.structs.replace(settings, pwa_dist="/nonexistent/dist"))
-    async with AsyncTestClient(app=app) as client:
+    unbuilt = msgspec.structs.replace(settings, pwa_dist="/nonexistent/dist")
+    async with running_app(unbuilt) as app, api_client(app) as client:
         response = await client.get("/", headers={"accept-language": "en"})
     assert response.status_code == 503
     assert "make run" in response.json()["detail"]
@@ -120,8 +120,8 @@ async def test_an_unbuilt_app_says_how_to_build_it(db: None, settings: Settings)
     reason="pwa/dist is not built (make test builds it)",
 )
 async def test_the_real_build_links_manifest_icons_and_worker(db: None, settings: Settings) -> None:
-    app = create_app(msgspec.structs.replace(settings, pwa_dist=str(REAL_DIST)))
-    async with AsyncTestClient(app=app) as client:
+    built = msgspec.structs.replace(settings, pwa_dist=str(REAL_DIST))
+    async with running_app(built) as app, api_client(app) as client:
         shell = await client.get("/")
         manifest = await client.get("/manifest.webmanifest")
         worker = await client.get("/sw.js")

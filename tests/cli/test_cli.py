@@ -125,8 +125,14 @@ def test_serve_answers_health_and_logs_json_lines(server: tuple[str, Path]) -> N
     ready = httpx.get(f"{base}/health/ready", timeout=5, headers={"x-request-id": "probe-0001"})
     assert ready.status_code == 200
     assert ready.json()["checks"]["database"] == "ok"
-    lines = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
-    request_lines = [line for line in lines if line.get("path") == "/health/ready"]
+    # The line is written just after the response is sent: wait for it (bounded).
+    deadline = time.monotonic() + 10
+    while True:
+        lines = [json.loads(ln) for ln in log.read_text().splitlines() if ln.startswith("{")]
+        request_lines = [line for line in lines if line.get("path") == "/health/ready"]
+        if request_lines or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
     assert request_lines, log.read_text()
     assert request_lines[-1]["request_id"] == "probe-0001"
     assert request_lines[-1]["status"] == 200

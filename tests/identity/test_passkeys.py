@@ -6,8 +6,6 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
 
 from backend.accounts.tables import Credential
 from backend.core import clock
@@ -17,7 +15,7 @@ from tests.factories import TODAY, make_occupant
 from tests.support.authenticator import SoftAuthenticator
 from tests.support.flows import create_passkey, demo_bank_identify, passkey_login, register
 
-Client = AsyncTestClient[Litestar]
+Client = httpx.AsyncClient
 ADULT = TODAY.replace(year=TODAY.year - 35)
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
 
 from backend.accounts.tables import ResidentAccount
 from backend.demo.identity_codes import test_identity_code
@@ -12,7 +11,7 @@ from tests.factories import TODAY, make_occupant
 from tests.support.authenticator import SoftAuthenticator
 from tests.support.flows import register
 
-Client = AsyncTestClient[Litestar]
+Client = httpx.AsyncClient
 ADULT = TODAY.replace(year=TODAY.year - 28)
 PASSWORD = "kolme pientä porsasta"
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import httpx
 import pytest
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
 
 from backend.accounts.tables import Credential, ResidentAccount
 from backend.core import clock
@@ -15,7 +14,7 @@ from tests.factories import TODAY, make_lease, make_occupant
 from tests.support.authenticator import SoftAuthenticator
 from tests.support.flows import demo_bank_identify, register
 
-Client = AsyncTestClient[Litestar]
+Client = httpx.AsyncClient
 ADULT = TODAY.replace(year=TODAY.year - 40)
 
 

@@ -7,20 +7,17 @@ from datetime import timedelta
 import httpx
 import msgspec
 import pytest
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
 
-from backend.app import create_app
 from backend.core import clock
 from backend.demo.identity_codes import test_identity_code
 from backend.occupancy.tables import Lease
 from backend.settings import Settings
-from tests.conftest import WITHOUT_CSRF, send_csrf_token
+from tests.conftest import WITHOUT_CSRF, api_client, running_app
 from tests.factories import TODAY, make_occupant
 from tests.support.authenticator import SoftAuthenticator
 from tests.support.flows import passkey_login, register
 
-Client = AsyncTestClient[Litestar]
+Client = httpx.AsyncClient
 ADULT = TODAY.replace(year=TODAY.year - 50)
 
 
@@ -113,8 +110,7 @@ async def test_state_changing_requests_need_the_csrf_token(
 
 async def test_sign_in_endpoints_are_rate_limited_per_ip(db: None, settings: Settings) -> None:
     strict = msgspec.structs.replace(settings, auth_rate_limit_per_ip=3)
-    async with AsyncTestClient(app=create_app(strict)) as client:
-        await send_csrf_token(client)
+    async with running_app(strict) as app, api_client(app) as client:
         statuses = [
             (await client.post("/api/auth/passkey/options", json={})).status_code for _ in range(4)
         ]
@@ -129,8 +125,7 @@ async def test_sign_in_endpoints_are_rate_limited_per_ip(db: None, settings: Set
 
 async def test_password_attempts_are_rate_limited_per_account(db: None, settings: Settings) -> None:
     strict = msgspec.structs.replace(settings, auth_rate_limit_per_account=2)
-    async with AsyncTestClient(app=create_app(strict)) as client:
-        await send_csrf_token(client)
+    async with running_app(strict) as app, api_client(app) as client:
         attempts = [
             await client.post(
                 "/api/auth/password",

@@ -8,8 +8,6 @@ from typing import Any
 
 import httpx
 import pytest
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
 
 from backend.accounts.tables import OfficeRegistrationCode, ResidentAccount
 from backend.core import clock
@@ -20,7 +18,7 @@ from tests.factories import TODAY, make_occupant, make_property, make_region, ma
 from tests.support.authenticator import SoftAuthenticator
 from tests.support.flows import create_passkey, local, passkey_login
 
-Client = AsyncTestClient[Litestar]
+Client = httpx.AsyncClient
 
 
 async def enrolled_staff(

@@ -8,12 +8,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
 
 from tests.support.authenticator import SoftAuthenticator
 
-Client = AsyncTestClient[Litestar] | httpx.AsyncClient
+Client = httpx.AsyncClient
 _HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
 
 

@@ -8,3 +8,8 @@ import { type MessageKey, translate } from "./catalog";
 export function t(key: MessageKey): string {
   return translate(language.value, key);
 }
+
+/** Translate and fill `{name}` placeholders: tf("home.hello", { name: "Aino" }). */
+export function tf(key: MessageKey, params: Record<string, string>): string {
+  return t(key).replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}

@@ -1,6 +1,7 @@
 import { effect, signal } from "@preact/signals";
 import { translate } from "../i18n/catalog";
 import { DEFAULT_LANGUAGE, detectLanguage, isLanguage, type Language } from "../i18n/languages";
+import { screenTitle } from "./screen";
 
 export const LANGUAGE_STORAGE_KEY = "resident-portal.language";
 
@@ -53,10 +54,13 @@ interface LanguageTarget {
   title: string;
 }
 
-/** Keep `<html lang>` and the document title in step with the UI language. */
+/** Keep `<html lang>` and the document title ("Screen – Portal") in step with the UI language. */
 export function bindDocumentLanguage(doc: LanguageTarget): () => void {
   return effect(() => {
-    doc.documentElement.lang = language.value;
-    doc.title = translate(language.value, "app.name");
+    const lang = language.value;
+    const app = translate(lang, "app.name");
+    const screen = screenTitle.value;
+    doc.documentElement.lang = lang;
+    doc.title = screen ? `${translate(lang, screen)} – ${app}` : app;
   });
 }

@@ -2,8 +2,9 @@ import { t } from "../../i18n/t";
 import { UpdatePrompt } from "../update/UpdatePrompt";
 import { ShellEmergencyHint } from "./ShellEmergencyHint";
 import { ShellHeader } from "./ShellHeader";
+import { ShellRoutes } from "./ShellRoutes";
 
-/** The app frame: skip link, header, main content, footer and the update prompt. */
+/** The app frame: skip link, header, the current screen, footer and the update prompt. */
 export function ShellApp() {
   return (
     <>
@@ -13,8 +14,7 @@ export function ShellApp() {
       <ShellHeader />
       <main id="main" class="shell-main" tabIndex={-1}>
         <ShellEmergencyHint />
-        <h1 data-testid="greeting">{t("shell.greeting")}</h1>
-        <p data-testid="sign-in-soon">{t("shell.signInSoon")}</p>
+        <ShellRoutes />
       </main>
       <footer class="shell-footer">
         <p>{t("app.tagline")}</p>

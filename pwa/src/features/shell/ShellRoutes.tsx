@@ -1,0 +1,79 @@
+import { useEffect } from "preact/hooks";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { Link } from "../../components/Link";
+import { Screen } from "../../components/Screen";
+import { t } from "../../i18n/t";
+import { currentPath, navigate } from "../../state/route";
+import { loadSession, sessionState } from "../../state/session";
+import { HomeScreen } from "../home/HomeScreen";
+import { LandingScreen } from "../landing/LandingScreen";
+import { RegistrationContinueScreen } from "../registration/RegistrationContinueScreen";
+import { RegistrationScreen } from "../registration/RegistrationScreen";
+import { SettingsScreen } from "../settings/SettingsScreen";
+
+/** While the session is asked for (and if that fails): the greeting, nothing to press yet. */
+function ShellWaiting() {
+  const state = sessionState.value;
+  const problem = state.status === "error" ? state.problem : null;
+  return (
+    <Screen title="landing.title" heading={t("shell.greeting")} headingTestid="greeting">
+      <ErrorAlert problem={problem} />
+      {problem ? (
+        <button type="button" class="button" onClick={() => loadSession()}>
+          {t("common.tryAgain")}
+        </button>
+      ) : (
+        <p role="status">{t("common.loading")}</p>
+      )}
+    </Screen>
+  );
+}
+
+function ShellRedirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function ShellNotFound() {
+  return (
+    <Screen title="notFound.title" heading={t("notFound.heading")}>
+      <p>{t("notFound.intro")}</p>
+      <p>
+        <Link href="/">{t("common.backToStart")}</Link>
+      </p>
+    </Screen>
+  );
+}
+
+/** Which screen the path and the session call for. */
+export function ShellRoutes() {
+  const state = sessionState.value;
+  const path = currentPath.value;
+  if (state.status !== "ready") return <ShellWaiting />;
+  const { session } = state;
+  const principal = session.authenticated ? session.principal : null;
+  switch (path) {
+    case "/":
+      return principal ? (
+        <HomeScreen principal={principal} />
+      ) : (
+        <LandingScreen passwordLoginAvailable={session.passwordLoginAvailable} />
+      );
+    case "/register":
+    case "/recover":
+      if (principal) return <ShellRedirect to="/" />;
+      return (
+        <RegistrationScreen key={path} purpose={path === "/recover" ? "recover" : "register"} />
+      );
+    case "/register/continue":
+      return <RegistrationContinueScreen />;
+    case "/settings":
+      return principal ? (
+        <SettingsScreen principal={principal} session={session} />
+      ) : (
+        <ShellRedirect to="/" />
+      );
+    default:
+      return <ShellNotFound />;
+  }
+}

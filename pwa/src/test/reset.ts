@@ -1,0 +1,26 @@
+/** Test helper: put the app-wide signals and stubs back between tests. */
+import { cleanup } from "@testing-library/preact";
+import { vi } from "vitest";
+import { setUnauthorizedHandler } from "../api/client";
+import { language } from "../state/language";
+import { currentPath, navigations } from "../state/route";
+import { screenTitle } from "../state/screen";
+import { sessionState, signedOutNotice } from "../state/session";
+
+export function resetApp(): void {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  setUnauthorizedHandler(null);
+  language.value = "fi";
+  sessionState.value = { status: "loading" };
+  signedOutNotice.value = null;
+  screenTitle.value = null;
+  currentPath.value = "/";
+  navigations.value = 0;
+  try {
+    localStorage.clear();
+  } catch {
+    // No storage in this environment.
+  }
+}
