@@ -1,0 +1,65 @@
+"""In Chromium, with a virtual authenticator: register through the demo bank as a demo
+person, create a passkey, sign out, sign in with it, revoke it, and fail to sign in with it."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.async_api import Page, expect
+
+
+async def add_virtual_authenticator(page: Page) -> None:
+    cdp = await page.context.new_cdp_session(page)
+    await cdp.send("WebAuthn.enable")
+    await cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+
+
+async def test_register_sign_in_revoke_and_be_refused(page: Page, server: str) -> None:
+    await add_virtual_authenticator(page)
+    await page.goto(server + "/")
+
+    # Register: strong identification at the demo bank, as Mikko Laine.
+    await page.get_by_test_id("register-link").click()
+    await page.get_by_test_id("strong-auth-start").click()
+    await expect(page).to_have_url(re.compile(r"/oidc/demo/authorize"))
+    await page.get_by_test_id("demo-person-mikko").click()
+    await expect(page).to_have_url(re.compile(r"/register/continue"))
+    await page.get_by_test_id("contact-email").fill("mikko.laine@example.fi")
+    await page.get_by_test_id("contact-phone").fill("+358 40 000 0101")
+    await page.get_by_test_id("contact-submit").click()
+    await page.get_by_test_id("passkey-name").fill("Testipuhelin")
+    await page.get_by_test_id("passkey-create").click()
+    await expect(page.get_by_test_id("home-greeting")).to_contain_text("Mikko")
+    await expect(page.get_by_test_id("home-list")).to_contain_text("B 36")
+
+    # Sign out, and back in with the passkey alone (no username).
+    await page.get_by_test_id("settings-link").click()
+    await page.get_by_test_id("signout").click()
+    await expect(page.get_by_test_id("signin-passkey")).to_be_visible()
+    await page.get_by_test_id("signin-passkey").click()
+    await expect(page.get_by_test_id("home-greeting")).to_contain_text("Mikko")
+
+    # Revoke the passkey in use: the session ends with it.
+    await page.get_by_test_id("settings-link").click()
+    passkeys = page.get_by_test_id("passkey-list")
+    await expect(passkeys).to_contain_text("Testipuhelin")
+    await passkeys.locator("[data-testid^='passkey-revoke-']").first.click()
+    await page.get_by_test_id("passkey-revoke-confirm").click()
+    await expect(page.get_by_test_id("signin-passkey")).to_be_visible()
+
+    # The authenticator still holds it, but the portal refuses it now.
+    await page.get_by_test_id("signin-passkey").click()
+    await expect(page.get_by_test_id("error-alert")).to_be_visible()
+    await expect(page.get_by_test_id("error-alert")).to_contain_text("pääsyavain")
+    await expect(page.get_by_test_id("home-greeting")).to_have_count(0)
