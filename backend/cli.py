@@ -120,10 +120,12 @@ def create_staff(
     language: str,
 ) -> None:
     """Provision a staff user with roles and a regional scope."""
-    from backend.staff.services import create_staff_user
+    from backend.staff.services import create_staff_user, issue_enrolment_link
 
-    staff_id = _run(
-        lambda: create_staff_user(
+    settings = get_settings()
+
+    async def create() -> str:
+        staff_id = await create_staff_user(
             email=email,
             name=name,
             roles=roles,
@@ -131,5 +133,34 @@ def create_staff(
             all_regions=all_regions,
             language=language,
         )
-    )
-    click.echo(f"Staff user {email} created ({staff_id}).")
+        return await issue_enrolment_link(
+            staff_id, key=settings.secret_key, public_url=settings.public_url
+        )
+
+    link = _run(create)
+    click.echo(f"Staff user {email} created. One-time passkey enrolment link (7 days):")
+    click.echo(link)
+
+
+@main.command("staff-enrolment-link")
+@click.option("--email", required=True)
+def staff_enrolment_link(email: str) -> None:
+    """A new one-time passkey enrolment link for a staff user (the old one stops working)."""
+    from backend.staff.services import issue_enrolment_link
+    from backend.staff.tables import StaffUser
+
+    settings = get_settings()
+
+    async def issue() -> str:
+        row = (
+            await StaffUser.select(StaffUser.id)
+            .where(StaffUser.email == email.strip().lower())
+            .first()
+        )
+        if row is None:
+            raise click.ClickException(f"No staff user {email}.")
+        return await issue_enrolment_link(
+            row["id"], key=settings.secret_key, public_url=settings.public_url
+        )
+
+    click.echo(_run(issue))

@@ -75,6 +75,11 @@ def test_create_staff_explains_a_mistake(db: None) -> None:
     )
     assert good.returncode == 0, good.stderr
     assert "a@example.fi" in good.stdout
+    assert "http://localhost:8000/staff/enrol/" in good.stdout
+    again = run("staff-enrolment-link", "--email", "A@example.fi")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("http://localhost:8000/staff/enrol/")
+    assert again.stdout.strip() != good.stdout.splitlines()[-1]
 
 
 def test_a_bad_setting_stops_with_its_name() -> None:
