@@ -9,7 +9,7 @@ from litestar import Controller, Request, Response, delete, get, patch, post, pu
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from backend.accounts import passkeys, passwords, services
+from backend.accounts import ceremonies, passkeys, passwords, services
 from backend.accounts.access import (
     OptionalPrincipalDep,
     PrincipalDep,
@@ -103,10 +103,7 @@ class AuthController(Controller):
     ) -> Response[bytes]:
         """Options for a username-less passkey sign-in (also for conditional UI)."""
         await limit_ip(request, limiter, settings, "login-options")
-        session = dict(request.session)
-        options = passkeys.request_options(session, settings)
-        request.set_session(session)
-        return Response(options.encode(), media_type="application/json")
+        return ceremonies.request_options_response(request, settings)
 
     @post("/passkey", status_code=200)
     async def passkey(
@@ -117,14 +114,11 @@ class AuthController(Controller):
         limiter: NamedDependency[RateLimiter],
     ) -> SessionOut:
         await limit_ip(request, limiter, settings, "login")
-        session = dict(request.session)
         try:
-            owner = await passkeys.verify_login(session, settings, data.credential)
+            owner = await ceremonies.checked_login(request, settings, data.credential)
         except DomainError as error:
             await services.record_failed_login(method="passkey", reason=error.code, subject_id=None)
             raise
-        finally:
-            request.set_session(session)  # the challenge is spent either way
         await limit_account(limiter, settings, "login-account", str(owner.subject_id))
         return await _sign_in(
             request,
@@ -213,9 +207,8 @@ class MeController(Controller):
         settings: NamedDependency[Settings],
         resident: ResidentDep,
     ) -> Response[bytes]:
-        session = dict(request.session)
-        options = passkeys.creation_options(
-            session,
+        return ceremonies.creation_options_response(
+            request,
             settings,
             purpose="add",
             user_handle=resident.user_handle,
@@ -223,8 +216,6 @@ class MeController(Controller):
             display_name=f"{resident.first_name} {resident.last_name}",
             exclude=await passkeys.credential_ids_of(account_id=resident.account_id),
         )
-        request.set_session(session)
-        return Response(options.encode(), media_type="application/json")
 
     @post("/passkeys", status_code=201)
     async def add(
@@ -234,13 +225,9 @@ class MeController(Controller):
         settings: NamedDependency[Settings],
         resident: ResidentDep,
     ) -> PasskeyOut:
-        session = dict(request.session)
-        try:
-            row = passkeys.verify_creation(
-                session, settings, purpose="add", credential=data.credential, name=data.name
-            )
-        finally:
-            request.set_session(session)
+        row = ceremonies.checked_new_passkey(
+            request, settings, purpose="add", credential=data.credential, name=data.name
+        )
         await passkeys.add_resident_passkey(resident.account_id, row)
         return _passkey_out({**row, "last_used_at": None}, resident.credential_id)
 

@@ -10,7 +10,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromQuery, JSONBody, QueryParameter
 from litestar.response import Redirect
 
-from backend.accounts import passkeys, services
+from backend.accounts import ceremonies, passkeys, services
 from backend.accounts.access import start_session
 from backend.accounts.guards import limit_ip
 from backend.accounts.schemas import (
@@ -119,9 +119,8 @@ class RegistrationController(Controller):
             from uuid import UUID
 
             exclude = await passkeys.credential_ids_of(account_id=UUID(state["accountId"]))
-        session = dict(request.session)
-        options = passkeys.creation_options(
-            session,
+        return ceremonies.creation_options_response(
+            request,
             settings,
             purpose="register",
             user_handle=state["userHandle"],
@@ -129,8 +128,6 @@ class RegistrationController(Controller):
             display_name=name,
             exclude=exclude,
         )
-        request.set_session(session)
-        return Response(options.encode(), media_type="application/json")
 
     @post("/passkey", status_code=201)
     async def create_passkey(
@@ -142,14 +139,10 @@ class RegistrationController(Controller):
     ) -> SessionOut:
         """Store the first passkey, create the account, and sign in."""
         await limit_ip(request, limiter, settings, "passkey-register")
-        session = dict(request.session)
-        state = services.usable_state(session, settings)
-        try:
-            row = passkeys.verify_creation(
-                session, settings, purpose="register", credential=data.credential, name=data.name
-            )
-        finally:
-            request.set_session(session)  # the challenge is spent either way
+        state = services.usable_state(request.session, settings)
+        row = ceremonies.checked_new_passkey(
+            request, settings, purpose="register", credential=data.credential, name=data.name
+        )
         await passkeys.ensure_new(row)
         account_id = await services.complete_registration(state, credential_row=row)
         await services.record_login(kind="resident", subject_id=account_id, method="passkey")

@@ -10,7 +10,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from backend.accounts import passkeys
+from backend.accounts import ceremonies, passkeys
 from backend.accounts.access import (
     StaffDep,
     StaffPrincipal,
@@ -111,9 +111,8 @@ class StaffEnrolmentController(Controller):
     ) -> Response[bytes]:
         await limit_ip(request, limiter, settings, "staff-enrolment")
         row = await services.staff_for_enrolment(token, key=settings.secret_key)
-        session = dict(request.session)
-        options = passkeys.creation_options(
-            session,
+        return ceremonies.creation_options_response(
+            request,
             settings,
             purpose="staff-enrol",
             user_handle=row["user_handle"],
@@ -121,8 +120,6 @@ class StaffEnrolmentController(Controller):
             display_name=row["name"],
             exclude=await passkeys.credential_ids_of(staff_id=row["id"]),
         )
-        request.set_session(session)
-        return Response(options.encode(), media_type="application/json")
 
     @post("/{token:str}", status_code=201)
     async def enrol(
@@ -135,13 +132,9 @@ class StaffEnrolmentController(Controller):
     ) -> SessionOut:
         """Store the staff user's passkey, spend the link, and sign in."""
         await limit_ip(request, limiter, settings, "staff-enrolment")
-        session = dict(request.session)
-        try:
-            row = passkeys.verify_creation(
-                session, settings, purpose="staff-enrol", credential=data.credential, name=data.name
-            )
-        finally:
-            request.set_session(session)
+        row = ceremonies.checked_new_passkey(
+            request, settings, purpose="staff-enrol", credential=data.credential, name=data.name
+        )
         await passkeys.ensure_new(row)
         staff_id = await services.complete_enrolment(
             token, key=settings.secret_key, credential_row=row
