@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib import import_module
 from importlib.metadata import version
 from typing import Any
 
@@ -21,11 +22,6 @@ from backend.accounts.access import (
     provide_resident,
     provide_staff,
 )
-from backend.accounts.controllers import AuthController, MeController, SessionController
-from backend.accounts.registration_controllers import (
-    OidcCallbackController,
-    RegistrationController,
-)
 from backend.core.db import close_database, open_database
 from backend.core.health import HealthController
 from backend.core.logging import configure_logging
@@ -37,12 +33,20 @@ from backend.core.sessions import session_config
 from backend.core.stores import Stores
 from backend.oidc.client import OidcClient
 from backend.settings import Settings, get_settings
-from backend.staff.controllers import (
-    OfficeCodeController,
-    StaffEnrolmentController,
-    StaffUsersController,
-)
 
+# Each feature lists its controllers in CONTROLLERS.
+FEATURE_CONTROLLERS = (
+    "backend.accounts.controllers",
+    "backend.accounts.registration_controllers",
+    "backend.staff.controllers",
+    "backend.property.controllers",
+    "backend.occupancy.controllers",
+    "backend.media.controllers",
+    "backend.tickets.controllers",
+    "backend.messages.controllers",
+    "backend.news.controllers",
+    "backend.rent.controllers",
+)
 CSRF_COOKIE = "portal_csrf"
 CSRF_HEADER = "x-csrf-token"
 
@@ -67,17 +71,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
         client: OidcClient = state.oidc_client
         return client
 
-    route_handlers: list[Any] = [
-        HealthController,
-        SessionController,
-        AuthController,
-        MeController,
-        RegistrationController,
-        OidcCallbackController,
-        StaffUsersController,
-        StaffEnrolmentController,
-        OfficeCodeController,
-    ]
+    route_handlers: list[Any] = [HealthController]
+    for module in FEATURE_CONTROLLERS:
+        route_handlers.extend(import_module(module).CONTROLLERS)
     if settings.strong_auth == "demo":
         from backend.oidc.controllers import DemoBankController
 

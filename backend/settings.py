@@ -53,6 +53,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     session_absolute_hours: int = 30 * 24
     staff_session_idle_minutes: int = 60
     staff_session_absolute_hours: int = 12
+    # Photos and attachments: a folder (default var/blobs) or an S3-compatible bucket
+    # ("s3://bucket/prefix", credentials from the usual AWS_* variables).
+    blob_store_url: str = ""
+    max_upload_megabytes: int = 10
     # Where people who are not in the register (applicants) are sent.
     customer_service_phone: str = "+358 9 000 0000"
     customer_service_email: str = "asiakaspalvelu@example.fi"

@@ -261,3 +261,6 @@ class MeController(Controller):
     @delete("/password", status_code=204)
     async def disable_password(self, resident: ResidentDep) -> None:
         await passwords.disable_password(resident.account_id)
+
+
+CONTROLLERS: list[type[Controller]] = [SessionController, AuthController, MeController]

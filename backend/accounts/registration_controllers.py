@@ -200,3 +200,6 @@ class OidcCallbackController(Controller):
         session[services.REGISTRATION_KEY] = registration
         request.set_session(session)
         return Redirect(CONTINUE_PATH, status_code=303)
+
+
+CONTROLLERS: list[type[Controller]] = [RegistrationController, OidcCallbackController]

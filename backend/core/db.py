@@ -16,7 +16,18 @@ from piccolo.engine.postgres import PostgresEngine
 from backend.core.sqlite_engine import EmbeddedSQLiteEngine
 from backend.settings import Settings, get_settings
 
-APP_NAMES = ("core", "property", "occupancy", "accounts", "staff")
+APP_NAMES = (
+    "core",
+    "property",
+    "occupancy",
+    "staff",
+    "accounts",
+    "media",
+    "tickets",
+    "messages",
+    "news",
+    "rent",
+)
 MIGRATIONS_ROOT = Path(__file__).resolve().parents[2] / "migrations"
 
 

@@ -169,3 +169,10 @@ class OfficeCodeController(Controller):
             first_name=issued.first_name,
             last_name=issued.last_name,
         )
+
+
+CONTROLLERS: list[type[Controller]] = [
+    StaffUsersController,
+    StaffEnrolmentController,
+    OfficeCodeController,
+]

@@ -6,6 +6,7 @@ import type {
   Passkey,
   RegistrationState,
   Session,
+  StaffEnrolment,
   StrongAuthPurpose,
 } from "./types";
 
@@ -69,3 +70,17 @@ export const setPassword = (password: string) =>
   apiRequest<void>("PUT", "/api/me/password", { password });
 
 export const removePassword = () => apiRequest<void>("DELETE", "/api/me/password");
+
+const enrolmentPath = (token: string) => `/api/staff/enrolment/${encodeURIComponent(token)}`;
+
+export const getStaffEnrolment = (token: string) =>
+  apiRequest<StaffEnrolment>("GET", enrolmentPath(token));
+
+export const staffEnrolmentOptions = (token: string) =>
+  apiRequest<PublicKeyCredentialCreationOptionsJSON>("POST", `${enrolmentPath(token)}/options`, {});
+
+export const finishStaffEnrolment = (
+  token: string,
+  credential: CredentialJSON,
+  name: string | null,
+) => apiRequest<Session>("POST", enrolmentPath(token), { credential, name });

@@ -55,6 +55,12 @@ export interface StaffPrincipal {
 
 export type Principal = ResidentPrincipal | StaffPrincipal;
 
+/** Whom a staff enrolment link is for. */
+export interface StaffEnrolment {
+  name: string;
+  email: string;
+}
+
 export interface Session {
   authenticated: boolean;
   principal: Principal | null;

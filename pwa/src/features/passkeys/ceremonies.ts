@@ -2,10 +2,12 @@
 import {
   addPasskey,
   finishRegistrationPasskey,
+  finishStaffEnrolment,
   newPasskeyOptions,
   registrationPasskeyOptions,
   signInOptions,
   signInWithPasskey,
+  staffEnrolmentOptions,
 } from "../../api/identity";
 import type { Passkey, Session } from "../../api/types";
 import { createCredential, getCredential } from "./webauthn";
@@ -20,6 +22,12 @@ export function passkeyName(value: string): string | null {
 export async function registerFirstPasskey(name: string): Promise<Session> {
   const credential = await createCredential(await registrationPasskeyOptions());
   return finishRegistrationPasskey(credential, passkeyName(name));
+}
+
+/** A new staff user's first passkey, from the one-time enrolment link; then signed in. */
+export async function enrolStaffPasskey(token: string, name: string): Promise<Session> {
+  const credential = await createCredential(await staffEnrolmentOptions(token));
+  return finishStaffEnrolment(token, credential, passkeyName(name));
 }
 
 /** Settings: one more passkey for the signed-in person. */

@@ -10,6 +10,7 @@ import { LandingScreen } from "../landing/LandingScreen";
 import { RegistrationContinueScreen } from "../registration/RegistrationContinueScreen";
 import { RegistrationScreen } from "../registration/RegistrationScreen";
 import { SettingsScreen } from "../settings/SettingsScreen";
+import { StaffEnrolScreen, staffEnrolToken } from "../staff/StaffEnrolScreen";
 
 /** While the session is asked for (and if that fails): the greeting, nothing to press yet. */
 function ShellWaiting() {
@@ -52,6 +53,9 @@ export function ShellRoutes() {
   if (state.status !== "ready") return <ShellWaiting />;
   const { session } = state;
   const principal = session.authenticated ? session.principal : null;
+  // A staff enrolment link works signed in or out.
+  const enrolToken = staffEnrolToken(path);
+  if (enrolToken !== null) return <StaffEnrolScreen key={enrolToken} token={enrolToken} />;
   switch (path) {
     case "/":
       return principal ? (

@@ -1,0 +1,5 @@
+"""HTTP controllers of the news feature."""
+
+from typing import Any
+
+CONTROLLERS: list[Any] = []

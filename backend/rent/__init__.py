@@ -1,0 +1,1 @@
+"""Rent feature package."""
