@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 import pytest
@@ -64,8 +65,20 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+class Server(NamedTuple):
+    base: str
+    env: dict[str, str]
+
+    def command(self, *args: str) -> str:
+        """Run ``resident-portal`` against this server's database and settings."""
+        done = subprocess.run(  # noqa: S603 - our own command
+            [COMMAND, *args], env=self.env, cwd=ROOT, check=True, capture_output=True, text=True
+        )
+        return done.stdout
+
+
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def server() -> Iterator[Server]:
     """The app as a user runs it, on http://localhost:PORT (a passkey's RP ID must be a
     host name, not an IP address), with the demo data loaded."""
     port = _free_port()
@@ -102,7 +115,7 @@ def server() -> Iterator[str]:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError(f"server did not start:\n{log.read_text()}")
             time.sleep(0.05)  # waiting for start-up, not timing anything
-        yield base
+        yield Server(base, env)
     finally:
         process.terminate()
         process.wait(timeout=10)

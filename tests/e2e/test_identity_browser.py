@@ -7,6 +7,8 @@ import re
 
 from playwright.async_api import Page, expect
 
+from tests.e2e.conftest import Server
+
 
 async def add_virtual_authenticator(page: Page) -> None:
     cdp = await page.context.new_cdp_session(page)
@@ -25,9 +27,9 @@ async def add_virtual_authenticator(page: Page) -> None:
     )
 
 
-async def test_register_sign_in_revoke_and_be_refused(page: Page, server: str) -> None:
+async def test_register_sign_in_revoke_and_be_refused(page: Page, server: Server) -> None:
     await add_virtual_authenticator(page)
-    await page.goto(server + "/")
+    await page.goto(server.base + "/")
 
     # Register: strong identification at the demo bank, as Mikko Laine.
     await page.get_by_test_id("register-link").click()
@@ -63,3 +65,29 @@ async def test_register_sign_in_revoke_and_be_refused(page: Page, server: str) -
     await expect(page.get_by_test_id("error-alert")).to_be_visible()
     await expect(page.get_by_test_id("error-alert")).to_contain_text("pääsyavain")
     await expect(page.get_by_test_id("home-greeting")).to_have_count(0)
+
+
+async def test_a_staff_user_enrols_a_passkey_from_the_link_and_signs_in(
+    page: Page, server: Server
+) -> None:
+    output = server.command(
+        "create-staff",
+        "--email",
+        "uusi.kasittelija@example.fi",
+        "--name",
+        "Ulla Uusi",
+        "--role",
+        "customer_service",
+        "--region",
+        "ita-helsinki",
+    )
+    link = output.strip().splitlines()[-1]
+    assert link.startswith(server.base + "/staff/enrol/")
+    await add_virtual_authenticator(page)
+    await page.goto(link)
+    await expect(page.get_by_text("uusi.kasittelija@example.fi")).to_be_visible()
+    await page.get_by_test_id("staff-enrol-create").click()
+    await expect(page.get_by_test_id("home-greeting")).to_contain_text("Ulla Uusi")
+    await page.goto(link)  # the link worked once
+    await expect(page.get_by_test_id("error-alert")).to_be_visible()
+    await expect(page.get_by_test_id("staff-enrol-create")).to_have_count(0)
