@@ -18,8 +18,8 @@ from litestar.params import SkipValidation
 
 from backend.accounts.tables import Credential, ResidentAccount
 from backend.core import clock
-from backend.core.errors import AccessDeniedError, NotAuthenticatedError
-from backend.occupancy.access import Home, person_in_register
+from backend.core.errors import AccessDeniedError, NotAuthenticatedError, NotFoundError
+from backend.occupancy.access import Home, LeaseAccess, person_in_register
 from backend.settings import Settings
 from backend.staff.tables import StaffRegion, StaffUser
 
@@ -57,6 +57,42 @@ class StaffPrincipal:
 
 
 Principal = ResidentPrincipal | StaffPrincipal
+
+
+def home_for(
+    resident: ResidentPrincipal,
+    lease_id: UUID,
+    *,
+    main_tenant: bool = False,
+    before_start: bool = False,
+) -> Home:
+    """The resident's home by lease id: the gate of every resident route about a home.
+
+    Someone else's lease looks exactly like one that does not exist (404). Before the lease
+    starts only property info may be read (``before_start=True``); rent and the like need
+    ``main_tenant=True``.
+    """
+    home = next((home for home in resident.homes if home.lease_id == lease_id), None)
+    if home is None:
+        raise NotFoundError()
+    if home.access == LeaseAccess.BEFORE_START and not before_start:
+        raise AccessDeniedError()
+    if main_tenant and home.access != LeaseAccess.MAIN_TENANT:
+        raise AccessDeniedError()
+    return home
+
+
+def require_staff_role(staff: StaffPrincipal, *roles: str) -> None:
+    """Refuses staff without any of ``roles`` (admins may do everything)."""
+    if "admin" in staff.roles or staff.roles & set(roles):
+        return
+    raise AccessDeniedError()
+
+
+def require_region(staff: StaffPrincipal, region_id: UUID) -> None:
+    """Outside the staff user's regions a thing looks exactly like one that does not exist."""
+    if not staff.may_work_in(region_id):
+        raise NotFoundError()
 
 
 def start_session(

@@ -32,3 +32,17 @@ async def record_event(
             details=details or {},
         )
     )
+
+
+async def record_staff_read(
+    staff_id: uuid.UUID, *, entity_type: str, entity_id: uuid.UUID, what: str
+) -> None:
+    """Every staff read of a resident's personal data leaves a trace (DESIGN §1)."""
+    await record_event(
+        actor_type="staff",
+        actor_id=staff_id,
+        action="personal_data.read",
+        entity_type=entity_type,
+        entity_id=entity_id,
+        details={"what": what},
+    )

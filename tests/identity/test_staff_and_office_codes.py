@@ -16,44 +16,9 @@ from backend.settings import get_settings
 from backend.staff.services import create_staff_user, issue_enrolment_link
 from tests.factories import TODAY, make_occupant, make_property, make_region, make_unit
 from tests.support.authenticator import SoftAuthenticator
-from tests.support.flows import create_passkey, local, passkey_login
+from tests.support.flows import create_passkey, enrolled_staff, local, passkey_login
 
 Client = httpx.AsyncClient
-
-
-async def enrolled_staff(
-    client: Client | httpx.AsyncClient,
-    *,
-    roles: list[str],
-    region_codes: list[str],
-    all_regions: bool = False,
-    email: str = "palvelu@example.fi",
-) -> SoftAuthenticator:
-    """Provision a staff user, enrol a passkey from their link; signed in afterwards."""
-    settings = get_settings()
-    staff_id = await create_staff_user(
-        email=email,
-        name="Kaisa Virtanen",
-        roles=roles,
-        region_codes=region_codes,
-        all_regions=all_regions,
-    )
-    link = await issue_enrolment_link(
-        staff_id, key=settings.secret_key, public_url=settings.public_url
-    )
-    token = local(link).rsplit("/", 1)[1]
-    authenticator = SoftAuthenticator()
-    who = await client.get(f"/api/staff/enrolment/{token}")
-    assert who.json()["email"] == email
-    response = await create_passkey(
-        client,
-        authenticator,
-        options_path=f"/api/staff/enrolment/{token}/options",
-        path=f"/api/staff/enrolment/{token}",
-    )
-    assert response.status_code == 201, response.text
-    assert response.json()["principal"]["kind"] == "staff"
-    return authenticator
 
 
 async def test_a_staff_user_enrols_once_and_signs_in_with_the_passkey(client: Client) -> None:

@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from backend.settings import get_settings
+from backend.staff.services import create_staff_user, issue_enrolment_link
 from tests.support.authenticator import SoftAuthenticator
 
 Client = httpx.AsyncClient
@@ -84,3 +86,38 @@ async def passkey_login(client: Client, authenticator: SoftAuthenticator, **tamp
     assert options.status_code == 200, options.text
     credential = authenticator.get(options.json(), **tamper)
     return await client.post("/api/auth/passkey", json={"credential": credential})
+
+
+async def enrolled_staff(
+    client: Client,
+    *,
+    roles: list[str],
+    region_codes: list[str],
+    all_regions: bool = False,
+    email: str = "palvelu@example.fi",
+) -> SoftAuthenticator:
+    """Provision a staff user, enrol a passkey from their link; signed in afterwards."""
+    settings = get_settings()
+    staff_id = await create_staff_user(
+        email=email,
+        name="Kaisa Virtanen",
+        roles=roles,
+        region_codes=region_codes,
+        all_regions=all_regions,
+    )
+    link = await issue_enrolment_link(
+        staff_id, key=settings.secret_key, public_url=settings.public_url
+    )
+    token = local(link).rsplit("/", 1)[1]
+    authenticator = SoftAuthenticator()
+    who = await client.get(f"/api/staff/enrolment/{token}")
+    assert who.json()["email"] == email
+    response = await create_passkey(
+        client,
+        authenticator,
+        options_path=f"/api/staff/enrolment/{token}/options",
+        path=f"/api/staff/enrolment/{token}",
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["principal"]["kind"] == "staff"
+    return authenticator
