@@ -6,6 +6,8 @@ them and every lease state and age situation stays true.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -144,6 +146,11 @@ def _rows(data: DemoDataSet, identity_key: str, now: datetime) -> dict[type[Tabl
     return rows
 
 
+# Features add their own demo rows (tickets, news, rent, ...) in ``backend/<feature>/demo.py``
+# with ``async def load_demo(today: date) -> dict[str, int]``: idempotent, ids from demo_id().
+FEATURE_DEMOS = ("property", "occupancy", "tickets", "messages", "news", "rent")
+
+
 async def load_demo_data(identity_key: str, today: date | None = None) -> dict[str, int]:
     """Inserts or refreshes the demo set; returns the row count per table."""
     today = today or datetime.now(UTC).date()
@@ -151,4 +158,15 @@ async def load_demo_data(identity_key: str, today: date | None = None) -> dict[s
     async with DB.transaction():
         for table, table_rows in rows.items():
             await _upsert(table, table_rows)
-    return {table._meta.tablename: len(table_rows) for table, table_rows in rows.items()}
+    counts = {table._meta.tablename: len(table_rows) for table, table_rows in rows.items()}
+    for feature in FEATURE_DEMOS:
+        spec = importlib.util.find_spec(f"backend.{feature}.demo")
+        if spec is not None:
+            module = importlib.import_module(f"backend.{feature}.demo")
+            counts.update(await module.load_demo(today))
+    return counts
+
+
+async def upsert_rows(table: type[Table], rows: list[dict[str, Any]]) -> None:
+    """Insert or update rows by id (for the features' demo loaders)."""
+    await _upsert(table, rows)
