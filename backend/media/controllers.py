@@ -1,5 +1,6 @@
-"""HTTP controllers of the media feature."""
+"""HTTP controllers of the media feature: none. Each feature serves its own attachments
+through its own access gate (e.g. a ticket's photos through ``ticket_for_resident``)."""
 
-from typing import Any
+from litestar import Controller
 
-CONTROLLERS: list[Any] = []
+CONTROLLERS: list[type[Controller]] = []

@@ -5,8 +5,9 @@ from typing import Any
 from piccolo.conf.apps import AppConfig
 
 from backend.core.db import MIGRATIONS_ROOT
+from backend.media.tables import Blob
 
-TABLES: list[Any] = []
+TABLES: list[Any] = [Blob]
 
 APP_CONFIG = AppConfig(
     app_name="media",

@@ -1,0 +1,354 @@
+"""Defect notifications, the resident's side: file (idempotently), photos, comment, cancel,
+rate, reopen. Every write happens here, in one transaction, with its timeline event."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any, Literal
+from uuid import UUID
+
+from backend.accounts.access import ResidentPrincipal, home_for
+from backend.core import clock
+from backend.core.db import DB
+from backend.core.errors import NotFoundError
+from backend.media import services as media
+from backend.occupancy.access import Home
+from backend.occupancy.tables import Lease
+from backend.property.tables import Property
+from backend.settings import Settings
+from backend.tickets import errors
+from backend.tickets.access import (
+    TicketRow,
+    resident_homes,
+    resident_ticket_filter,
+    ticket_for_resident,
+)
+from backend.tickets.categories import COMMON_AREAS, category
+from backend.tickets.schemas import TicketIn
+from backend.tickets.tables import Ticket, TicketEvent, TicketNumberSequence, TicketPhoto
+from backend.tickets.tables import TicketRating as Rating
+from backend.tickets.transitions import (
+    OPEN_STATUSES,
+    REOPEN_WITHIN,
+    Actor,
+    Status,
+    may_transition,
+)
+
+MAX_PHOTOS = 5
+# The fields that make two filings of one client id "the same content".
+_CONTENT = (
+    "category",
+    "location",
+    "description",
+    "master_key_permission",
+    "contact_window",
+    "pets",
+    "contact_phone",
+)
+
+
+async def add_event(
+    ticket_id: UUID,
+    *,
+    kind: str,
+    actor_kind: Actor,
+    actor_id: UUID | None,
+    actor_name: str,
+    visibility: str = "public",
+    from_status: str | None = None,
+    to_status: str | None = None,
+    text: str | None = None,
+) -> None:
+    await TicketEvent.insert(
+        TicketEvent(
+            id=uuid.uuid4(),
+            ticket=ticket_id,
+            kind=kind,
+            actor_kind=actor_kind,
+            actor_id=actor_id,
+            actor_name=actor_name,
+            visibility=visibility,
+            from_status=from_status,
+            to_status=to_status,
+            text=text,
+            created_at=clock.now(),
+        )
+    )
+
+
+def resident_name(resident: ResidentPrincipal) -> str:
+    return f"{resident.first_name} {resident.last_name}".strip()
+
+
+async def _next_number(year: int) -> str:
+    """``VI-<year>-<6 digits>``; the counter row is locked by the update until commit."""
+    await TicketNumberSequence.insert(
+        TicketNumberSequence(id=uuid.uuid5(uuid.NAMESPACE_OID, f"ticket-number:{year}"), year=year)
+    ).on_conflict(target=TicketNumberSequence.year, action="DO NOTHING")
+    rows = (
+        await TicketNumberSequence.update(
+            {TicketNumberSequence.last_number: TicketNumberSequence.last_number + 1}
+        )
+        .where(TicketNumberSequence.year == year)
+        .returning(TicketNumberSequence.last_number)
+    )
+    return f"VI-{year}-{rows[0]['last_number']:06d}"
+
+
+def _same_content(existing: dict[str, Any], data: TicketIn) -> bool:
+    return existing["lease"] == data.lease_id and all(
+        existing[name] == getattr(data, name) for name in _CONTENT
+    )
+
+
+async def create_ticket(resident: ResidentPrincipal, data: TicketIn) -> tuple[UUID, bool]:
+    """Files a defect notification; answers its id and whether it was new. The same client
+    id with the same content is the same ticket (a retried upload from an offline outbox)."""
+    home = home_for(resident, data.lease_id)
+    found = category(data.category)
+    if found is None:
+        raise errors.UnknownCategoryError(errors=[{"field": "category", "message": "unknown"}])
+    if found.emergency:
+        phone = await Property.select(Property.emergency_phone).where(
+            Property.id == home.property_id
+        )
+        raise errors.EmergencyCategoryError(phone=phone[0]["emergency_phone"] if phone else "")
+    if not data.master_key_permission and not (data.contact_window or "").strip():
+        raise errors.ContactWindowRequiredError(
+            errors=[{"field": "contactWindow", "message": "required"}]
+        )
+    existing = await _existing(data)
+    if existing is not None:
+        return existing, False
+    try:
+        await _insert(resident, home, data, common_area=found.common_area, days=found.expected_days)
+    except Exception:
+        # Filed twice at once: the other request's row is there now.
+        existing = await _existing(data)
+        if existing is None:
+            raise
+        return existing, False
+    return data.id, True
+
+
+async def _existing(data: TicketIn) -> UUID | None:
+    rows = await Ticket.select().where(Ticket.id == data.id)
+    if not rows:
+        return None
+    if not _same_content(rows[0], data):
+        raise errors.TicketIdConflictError()
+    return data.id
+
+
+async def _insert(
+    resident: ResidentPrincipal, home: Home, data: TicketIn, *, common_area: bool, days: int
+) -> None:
+    now = clock.now()
+    async with DB.transaction():
+        unit = await Lease.select(Lease.unit).where(Lease.id == home.lease_id)
+        await Ticket.insert(
+            Ticket(
+                id=data.id,
+                number=await _next_number(now.year),
+                lease=home.lease_id,
+                property=home.property_id,
+                unit=None if common_area else unit[0]["unit"],
+                area=data.category if common_area else None,
+                category=data.category,
+                location=data.location,
+                description=data.description,
+                master_key_permission=data.master_key_permission,
+                contact_window=data.contact_window,
+                pets=data.pets,
+                contact_phone=data.contact_phone,
+                status="received",
+                expected_by=now.date() + timedelta(days=days),
+                reported_by=resident.account_id,
+                reporter_name=resident_name(resident),
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        await add_event(
+            data.id,
+            kind="status_change",
+            actor_kind="resident",
+            actor_id=resident.account_id,
+            actor_name=resident_name(resident),
+            to_status="received",
+        )
+
+
+async def list_tickets(resident: ResidentPrincipal, lease_id: UUID | None) -> list[dict[str, Any]]:
+    homes = resident_homes(resident, lease_id)
+    if not homes:
+        return []
+    rows: list[dict[str, Any]] = (
+        await Ticket.select()
+        .where(resident_ticket_filter(homes))
+        .order_by(Ticket.created_at, ascending=False)
+    )
+    return rows
+
+
+async def common_area_open(
+    resident: ResidentPrincipal, lease_id: UUID, area: str
+) -> list[dict[str, Any]]:
+    """Open tickets of the same property and common area, so that the resident can follow
+    one instead of filing a duplicate; the view shows nothing personal of them."""
+    home = home_for(resident, lease_id)
+    if area not in COMMON_AREAS:
+        raise errors.CategoryAreaError(errors=[{"field": "area", "message": "unknown"}])
+    rows: list[dict[str, Any]] = (
+        await Ticket.select(Ticket.number, Ticket.category, Ticket.status, Ticket.created_at)
+        .where(
+            (Ticket.property == home.property_id)
+            & (Ticket.area == area)
+            & Ticket.status.is_in(list(OPEN_STATUSES))
+        )
+        .order_by(Ticket.created_at, ascending=False)
+    )
+    return rows
+
+
+async def add_photo(
+    resident: ResidentPrincipal, ticket_id: UUID, data: bytes, settings: Settings
+) -> dict[str, Any]:
+    row = await ticket_for_resident(resident, ticket_id)
+    if row.status not in OPEN_STATUSES:
+        raise errors.TicketClosedError()
+    if await TicketPhoto.count().where(TicketPhoto.ticket == ticket_id) >= MAX_PHOTOS:
+        raise errors.PhotoLimitError()  # before storing anything
+    stored = await media.store_image(
+        data, uploaded_by_kind="resident", uploaded_by_id=resident.account_id, settings=settings
+    )
+    async with DB.transaction():
+        photos = await TicketPhoto.select().where(TicketPhoto.ticket == ticket_id)
+        same = next((p for p in photos if p["blob"] == stored.id), None)
+        if same is not None:
+            return same  # the same picture again (a retried upload)
+        if len(photos) >= MAX_PHOTOS:
+            raise errors.PhotoLimitError()
+        photo: dict[str, Any] = {
+            "id": uuid.uuid4(),
+            "ticket": ticket_id,
+            "blob": stored.id,
+            "position": max((p["position"] for p in photos), default=0) + 1,
+            "created_at": clock.now(),
+        }
+        await TicketPhoto.insert(TicketPhoto(**photo))
+        await Ticket.update({Ticket.updated_at: clock.now()}).where(Ticket.id == ticket_id)
+    return photo
+
+
+async def photo_bytes(
+    row: TicketRow,
+    photo_id: UUID,
+    variant: Literal["original", "thumbnail"],
+    settings: Settings,
+) -> tuple[bytes, str]:
+    """A photo of a ticket the caller has already passed the gate of."""
+    photos = await TicketPhoto.select(TicketPhoto.blob).where(
+        (TicketPhoto.id == photo_id) & (TicketPhoto.ticket == row.id)
+    )
+    if not photos:
+        raise NotFoundError()
+    return await media.read_blob(photos[0]["blob"], variant=variant, settings=settings)
+
+
+async def comment(resident: ResidentPrincipal, ticket_id: UUID, text: str) -> None:
+    row = await ticket_for_resident(resident, ticket_id)
+    if row.status == "cancelled":
+        raise errors.TicketClosedError()
+    async with DB.transaction():
+        await add_event(
+            ticket_id,
+            kind="comment",
+            actor_kind="resident",
+            actor_id=resident.account_id,
+            actor_name=resident_name(resident),
+            text=text,
+        )
+        await Ticket.update({Ticket.updated_at: clock.now()}).where(Ticket.id == ticket_id)
+
+
+async def _resident_transition(
+    resident: ResidentPrincipal, row: TicketRow, target: Status, text: str | None
+) -> None:
+    if not may_transition("resident", row.status, target):  # type: ignore[arg-type]
+        raise errors.InvalidTransitionError()
+    now = clock.now()
+    changes: dict[Any, Any] = {Ticket.status: target, Ticket.updated_at: now}
+    changes[Ticket.closed_at] = now if target == "cancelled" else None
+    async with DB.transaction():
+        # Only if nobody moved it meanwhile (a staff transition at the same moment).
+        updated = (
+            await Ticket.update(changes)
+            .where((Ticket.id == row.id) & (Ticket.status == row.status))
+            .returning(Ticket.id)
+        )
+        if not updated:
+            raise errors.InvalidTransitionError()
+        await add_event(
+            row.id,
+            kind="status_change",
+            actor_kind="resident",
+            actor_id=resident.account_id,
+            actor_name=resident_name(resident),
+            from_status=row.status,
+            to_status=target,
+            text=text,
+        )
+
+
+async def cancel(resident: ResidentPrincipal, ticket_id: UUID, reason: str | None) -> None:
+    row = await ticket_for_resident(resident, ticket_id)
+    await _resident_transition(resident, row, "cancelled", reason)
+
+
+def may_reopen(values: dict[str, Any]) -> bool:
+    closed_at = values["closed_at"]
+    return (
+        values["status"] == "done"
+        and closed_at is not None
+        and clock.now() - closed_at <= REOPEN_WITHIN
+    )
+
+
+async def reopen(resident: ResidentPrincipal, ticket_id: UUID, reason: str) -> None:
+    """Back to ``in_progress`` (see ``transitions``), within 14 days of done."""
+    row = await ticket_for_resident(resident, ticket_id)
+    if row.status == "done" and not may_reopen(row.values):
+        raise errors.ReopenWindowError()
+    await _resident_transition(resident, row, "in_progress", reason)
+
+
+async def rate(resident: ResidentPrincipal, ticket_id: UUID, stars: int, text: str) -> None:
+    """Rates done work (1–5 and a comment); rating again replaces the earlier rating."""
+    row = await ticket_for_resident(resident, ticket_id)
+    if row.status != "done":
+        raise errors.RatingNotAllowedError()
+    now = clock.now()
+    async with DB.transaction():
+        await Rating.delete().where(Rating.ticket == ticket_id)
+        await Rating.insert(
+            Rating(
+                id=uuid.uuid4(),
+                ticket=ticket_id,
+                stars=stars,
+                comment=text,
+                rated_by=resident.account_id,
+                created_at=now,
+            )
+        )
+        await add_event(
+            ticket_id,
+            kind="rating",
+            actor_kind="resident",
+            actor_id=resident.account_id,
+            actor_name=resident_name(resident),
+            text=f"{stars}/5" + (f": {text}" if text else ""),
+        )
+        await Ticket.update({Ticket.updated_at: now}).where(Ticket.id == ticket_id)
