@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 
+import asyncpg
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
@@ -104,6 +106,13 @@ def _http_error(request: Request[Any, Any, Any], error: HTTPException) -> Respon
     return problem_response(request, status, code, headers=error.headers or None)
 
 
+def _integrity_error(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
+    # A race the services' own checks could not see (two copies of the same offline
+    # submission at once, say): the database refused the second, nothing was half-written.
+    logger.warning("Integrity error answered as a conflict: %s", type(error).__name__)
+    return problem_response(request, 409, "conflict")
+
+
 def _unexpected_error(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
     logger.exception("Unhandled error", exc_info=error)
     return problem_response(request, HTTP_500_INTERNAL_SERVER_ERROR, "internal")
@@ -111,6 +120,8 @@ def _unexpected_error(request: Request[Any, Any, Any], error: Exception) -> Resp
 
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     DomainError: _domain_error,
+    sqlite3.IntegrityError: _integrity_error,
+    asyncpg.exceptions.IntegrityConstraintViolationError: _integrity_error,
     ValidationException: _validation_error,
     HTTPException: _http_error,
     Exception: _unexpected_error,

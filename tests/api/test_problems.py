@@ -1,6 +1,7 @@
 """Errors are RFC 9457 problem details in the reader's language, never a stack trace."""
 
 import logging
+import uuid
 
 import httpx
 import msgspec
@@ -9,6 +10,7 @@ from litestar import Litestar, get, post
 from litestar.params import JSONBody
 
 from backend.core.errors import ConflictError
+from backend.property.tables import Region
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -32,7 +34,12 @@ def app(app: Litestar) -> Litestar:
     def greet(data: JSONBody[Greeting]) -> Greeting:
         return data
 
-    for handler in (boom, conflict, greet):
+    @post("/api/test/region", status_code=201)
+    async def region() -> None:
+        # A unique code inserted twice: what two racing requests would do.
+        await Region.insert(Region(id=uuid.uuid4(), code="twice", name={}))
+
+    for handler in (boom, conflict, greet, region):
         app.register(handler)
     return app
 
@@ -120,3 +127,11 @@ async def test_a_malformed_request_id_is_replaced(client: httpx.AsyncClient) -> 
     response = await client.get("/health/live", headers={"x-request-id": "bad id\nwith newline"})
     assert response.headers["x-request-id"] != "bad id\nwith newline"
     assert len(response.headers["x-request-id"]) == 32
+
+
+async def test_a_database_conflict_is_a_409_not_a_500(client: httpx.AsyncClient) -> None:
+    first = await client.post("/api/test/region", headers={"accept-language": "en"})
+    second = await client.post("/api/test/region", headers={"accept-language": "en"})
+    assert first.status_code == 201
+    assert second.status_code == 409
+    assert second.json()["title"] == "Conflict"
