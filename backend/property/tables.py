@@ -74,3 +74,23 @@ class Unit(Table, tablename="unit"):
     rooms = Varchar(length=40)
     area_m2 = Numeric(digits=(6, 1))
     has_sauna = Boolean(default=False)
+
+
+class PropertyDocument(Table, tablename="property_document"):
+    """House rules, the rescue plan and other documents of a property.
+
+    A document is either a localized text (``body``) or a PDF kept by the media service
+    (``blob_id``). The blob is referenced by id only: the media app depends on this one, so
+    a foreign key would make the migrations circular.
+    """
+
+    id = UUID(primary_key=True)
+    property = ForeignKey(Property, null=False)
+    kind = Varchar(length=20)  # house_rules | rescue_plan | other
+    title = JSON()
+    body = JSON()
+    blob_id = UUID(null=True, default=None)
+    file_name = Varchar(length=200, null=True, default=None)
+    sort_order = SmallInt(default=0)
+    created_at = Timestamptz()
+    updated_at = Timestamptz()
