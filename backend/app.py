@@ -38,6 +38,7 @@ from backend.settings import Settings, get_settings
 FEATURE_CONTROLLERS = (
     "backend.accounts.controllers",
     "backend.accounts.registration_controllers",
+    "backend.accounts.profile_controllers",
     "backend.staff.controllers",
     "backend.property.controllers",
     "backend.occupancy.controllers",

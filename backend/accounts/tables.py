@@ -32,6 +32,10 @@ class ResidentAccount(Table, tablename="resident_account"):
     sessions_valid_after = Timestamptz(null=True, default=None)
     created_at = Timestamptz()
     last_login_at = Timestamptz(null=True, default=None)
+    # Where the company refunds overpaid rent; an IBAN, compact (see accounts/profile.py).
+    refund_iban = Varchar(length=34, null=True, default=None)
+    # Only the choices the resident changed; the defaults live in accounts/profile.py.
+    notification_preferences = JSON(default="{}")
 
 
 class Credential(Table, tablename="credential"):
