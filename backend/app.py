@@ -47,6 +47,7 @@ FEATURE_CONTROLLERS = (
     "backend.messages.controllers",
     "backend.news.controllers",
     "backend.rent.controllers",
+    "sync.controllers",
 )
 CSRF_COOKIE = "portal_csrf"
 CSRF_HEADER = "x-csrf-token"

@@ -27,7 +27,12 @@ APP_NAMES = (
     "messages",
     "news",
     "rent",
+    "sync",
 )
+# The sync protocol lives beside the backend (DESIGN §3), the features inside it.
+_APP_MODULES = {name: f"backend.{name}.piccolo_app" for name in APP_NAMES} | {
+    "sync": "sync.piccolo_app"
+}
 MIGRATIONS_ROOT = Path(__file__).resolve().parents[2] / "migrations"
 
 
@@ -41,7 +46,7 @@ def engine_from_settings(settings: Settings) -> Engine[Any]:
 
 
 DB = engine_from_settings(get_settings())
-APP_REGISTRY = AppRegistry(apps=[f"backend.{name}.piccolo_app" for name in APP_NAMES])
+APP_REGISTRY = AppRegistry(apps=[_APP_MODULES[name] for name in APP_NAMES])
 
 
 async def open_database(settings: Settings) -> None:

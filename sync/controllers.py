@@ -1,0 +1,5 @@
+"""HTTP endpoints of the sync protocol."""
+
+from typing import Any
+
+CONTROLLERS: list[Any] = []
