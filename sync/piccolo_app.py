@@ -5,8 +5,9 @@ from typing import Any
 from piccolo.conf.apps import AppConfig
 
 from backend.core.db import MIGRATIONS_ROOT
+from sync.tables import ClientGroup, ClientView, RejectedMutation, SyncClient
 
-TABLES: list[Any] = []
+TABLES: list[Any] = [ClientGroup, SyncClient, RejectedMutation, ClientView]
 
 APP_CONFIG = AppConfig(
     app_name="sync",

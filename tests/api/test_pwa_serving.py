@@ -74,7 +74,7 @@ async def test_app_routes_fall_back_to_the_shell(client: httpx.AsyncClient) -> N
 
 
 @pytest.mark.parametrize(
-    "path", ["/missing.png", "/assets/gone-123.js", "/api/tickets", "/auth/whatever"]
+    "path", ["/missing.png", "/assets/gone-123.js", "/api/no-such-thing", "/auth/whatever"]
 )
 async def test_missing_files_and_api_paths_are_404_not_the_shell(
     client: httpx.AsyncClient, path: str
