@@ -3,6 +3,7 @@ import { signal } from "@preact/signals";
 import { type ProblemError, setUnauthorizedHandler } from "../api/client";
 import { getSession } from "../api/identity";
 import type { Principal, ResidentPrincipal, Session } from "../api/types";
+import { offlineAccountSignedIn, offlineAccountSignedOut } from "../offline/account";
 import { setLanguage } from "./language";
 import { navigate } from "./route";
 
@@ -37,6 +38,8 @@ export function applySession(session: Session): void {
   if (session.authenticated && session.principal) {
     setLanguage(session.principal.language);
     signedOutNotice.value = null;
+    // Another account's offline data never stays on this device.
+    void offlineAccountSignedIn(session.principal.id).catch(() => undefined);
   }
   sessionState.value = { status: "ready", session };
 }
@@ -62,6 +65,8 @@ export function endSession(notice: SignedOutNotice | null): void {
     },
   };
   signedOutNotice.value = notice;
+  // Signing out wipes the offline data; an expired session keeps queued work for next sign-in.
+  if (notice !== "expired") void offlineAccountSignedOut().catch(() => undefined);
   navigate("/", { replace: true });
   // Fresh flags and a fresh CSRF cookie for the signed-out page.
   void getSession()

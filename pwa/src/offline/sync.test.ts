@@ -1,0 +1,146 @@
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeApi, json, type Reply } from "../test/fakeApi";
+import { saveDraft } from "./drafts";
+import { SyncClient, type SyncClientOptions } from "./sync";
+import { fixtures, freshAccount, manualTimer, recorded, seedIds } from "./testkit";
+
+const session = json(200, { authenticated: false });
+const [created, commented] = fixtures.pushAppliedRejected.request.body.mutations;
+if (!created || !commented) throw new Error("fixture push-applied-and-rejected changed");
+const ticketArgs = created.args;
+const commentArgs = commented.args;
+const newTicketKey = `ticket/${ticketArgs.id}`;
+
+const clients: SyncClient[] = [];
+afterEach(() => {
+  for (const client of clients.splice(0)) client.close();
+  vi.unstubAllGlobals();
+});
+
+async function openClient(account: string, extra: SyncClientOptions = {}) {
+  const timer = manualTimer();
+  const client = await SyncClient.open(account, {
+    browserEvents: false,
+    schedule: timer.schedule,
+    random: () => 1,
+    backoff: { baseMs: 1000, maxMs: 8000 },
+    backgroundSync: async () => false,
+    ...extra,
+  });
+  clients.push(client);
+  return { client, timer };
+}
+
+const offline: Reply = () => {
+  throw new TypeError("Failed to fetch");
+};
+
+describe("SyncClient against the recorded server", () => {
+  it("first pull sends a null cookie and applies clear + the full view", async () => {
+    const account = freshAccount();
+    await seedIds(account);
+    const api = fakeApi({
+      "GET /api/session": session,
+      "POST /api/sync/pull": recorded(fixtures.pullFull),
+    });
+    const { client } = await openClient(account);
+    await client.start();
+    const pulls = api.calls.filter((c) => c.path === "/api/sync/pull");
+    expect(pulls.map((c) => c.body)).toEqual([fixtures.pullFull.request.body]);
+    expect(api.calls.some((c) => c.path === "/api/sync/push")).toBe(false);
+    expect([...client.state.view.value.keys()].sort()).toEqual(
+      fixtures.pullFull.response.body.patch.flatMap((op) => ("key" in op ? [op.key] : [])).sort(),
+    );
+    expect(client.state.status.value).toEqual({ kind: "idle" });
+    expect(client.state.lastSyncedAt.value).not.toBeNull();
+  });
+
+  it("queues offline, pushes the batch in order, records the rejection, drops on pull", async () => {
+    const account = freshAccount();
+    await seedIds(account);
+    let up = true;
+    const api = fakeApi({
+      "GET /api/session": session,
+      "POST /api/sync/pull": [recorded(fixtures.pullFull), recorded(fixtures.pullIncremental)],
+      "POST /api/sync/push": (call) =>
+        up ? recorded(fixtures.pushAppliedRejected) : offline(call),
+    });
+    const { client, timer } = await openClient(account);
+    await client.start();
+    up = false;
+    await saveDraft(client.db, "draft-ticket", "ticket", ticketArgs, 1);
+    await saveDraft(client.db, "draft-comment", "comment", commentArgs, 2);
+    expect(await client.mutate("createTicket", ticketArgs, "draft-ticket")).toBe(1);
+    expect(await client.mutate("addTicketComment", commentArgs, "draft-comment")).toBe(2);
+    await client.sync();
+    expect(client.state.status.value.kind).toBe("offline");
+    expect(client.state.pendingCount.value).toBe(2);
+    expect(client.state.view.value.get(newTicketKey)).toMatchObject({
+      status: "pending",
+      pending: true,
+    });
+    expect(client.state.staleSince.value).toBe(client.state.lastSyncedAt.value);
+
+    up = true;
+    expect(timer.fire()).toBe(true);
+    await client.sync();
+    const pushes = api.calls.filter((c) => c.path === "/api/sync/push");
+    expect(pushes.at(-1)?.body).toEqual(fixtures.pushAppliedRejected.request.body);
+    const lastPush = api.calls.lastIndexOf(pushes.at(-1) as (typeof api.calls)[number]);
+    const pullAfter = api.calls.slice(lastPush).find((c) => c.path === "/api/sync/pull");
+    expect(pullAfter?.body).toEqual(fixtures.pullIncremental.request.body);
+    expect(client.state.status.value).toEqual({ kind: "idle" });
+    expect(client.state.pendingCount.value).toBe(0);
+    expect(client.state.view.value.get(newTicketKey)).toMatchObject({ status: "received" });
+    expect(client.state.view.value.has("news/3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d")).toBe(false);
+    expect(client.state.rejected.value.map((r) => [r.id, r.problem.code])).toEqual([
+      [2, "ticket-not-found"],
+    ]);
+    expect(await client.db.count("outbox")).toBe(0);
+    // The applied ticket's draft is gone; the rejected comment's draft stays for the person.
+    expect((await client.db.getAllKeys("drafts")).sort()).toEqual(["draft-comment"]);
+    await client.dismissRejected(2);
+    expect(client.state.rejected.value).toEqual([]);
+  });
+
+  it("exactly once: a lost push response is retried with the same ids, pull clears them", async () => {
+    const account = freshAccount();
+    await seedIds(account);
+    let mode: "offline" | "drop" | "replay" = "offline";
+    const api = fakeApi({
+      "GET /api/session": session,
+      "POST /api/sync/pull": recorded(fixtures.pullIncremental),
+      "POST /api/sync/push": (call) => {
+        if (mode === "replay") return recorded(fixtures.pushReplay);
+        return offline(call); // "drop": the server applied it, the answer never arrived
+      },
+    });
+    const { client, timer } = await openClient(account);
+    await client.mutate("createTicket", ticketArgs);
+    await client.mutate("addTicketComment", commentArgs);
+    await client.sync();
+    mode = "drop";
+    timer.fire();
+    await client.sync();
+    mode = "replay";
+    timer.fire();
+    await client.sync();
+    const bodies = api.calls.filter((c) => c.path === "/api/sync/push").map((c) => c.body);
+    expect(bodies.at(-1)).toEqual(fixtures.pushReplay.request.body);
+    expect(bodies.at(-2)).toEqual(bodies.at(-1));
+    expect(client.state.pendingCount.value).toBe(0);
+    await client.sync();
+    expect(api.calls.filter((c) => c.path === "/api/sync/push")).toHaveLength(bodies.length);
+  });
+
+  it("surfaces an unsupported schema version as updateRequired and stops", async () => {
+    const account = freshAccount();
+    fakeApi({ "GET /api/session": session, "POST /api/sync/push": recorded(fixtures.pushSchema) });
+    const { client, timer } = await openClient(account);
+    await client.mutate("markNewsRead", { newsId: "n1" });
+    await client.sync();
+    expect(client.state.status.value.kind).toBe("updateRequired");
+    expect(timer.delays).toEqual([]);
+  });
+});
