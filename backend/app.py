@@ -33,6 +33,7 @@ from backend.core.sessions import session_config
 from backend.core.stores import Stores
 from backend.oidc.client import OidcClient
 from backend.settings import Settings, get_settings
+from sync.poke import channels_plugin
 
 # Each feature lists its controllers in CONTROLLERS.
 FEATURE_CONTROLLERS = (
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,
         stores=stores.registry(),
+        plugins=[channels_plugin(settings)],
         middleware=[session_config(settings).middleware],
         csrf_config=CSRFConfig(
             secret=settings.secret_key,

@@ -1,5 +1,149 @@
-"""HTTP endpoints of the sync protocol."""
+"""HTTP endpoints of the sync protocol (resident principal only)."""
 
-from typing import Any
+from __future__ import annotations
 
-CONTROLLERS: list[Any] = []
+from typing import Any, TypeVar
+
+import msgspec
+from litestar import Controller, Request, Response, get, post, put
+from litestar.channels import ChannelsPlugin
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+from litestar.response import ServerSentEvent
+
+from backend.accounts.access import ResidentDep
+from backend.core.errors import InvalidInputError, UnavailableError
+from backend.core.logging import request_id_var
+from backend.core.problems import PROBLEM_MEDIA_TYPE, request_language
+from backend.settings import Settings
+from backend.tickets.controllers import UPLOAD_BODY_LIMIT
+from sync import blobs
+from sync import pull as pulling
+from sync import push as pushing
+from sync.i18n import sync_translate
+from sync.poke import poke_accounts, poke_events, poke_leases
+from sync.protocol import (
+    SCHEMA_VERSION,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    SchemaVersionProblem,
+)
+
+AnyRequest = Request[Any, Any, Any]
+T = TypeVar("T")
+NO_STORE = {"cache-control": "private, no-store"}
+
+
+def schema_version_problem(request: AnyRequest) -> Response[SchemaVersionProblem]:
+    """409 for an app too old (or new) for this server: the client tells its user to update.
+
+    Built here because core's problem mapping reads only backend/ catalogs (see sync.i18n)."""
+    language = request_language(request)
+    code = "sync-schema-version"
+    body = SchemaVersionProblem(
+        type="/problems/sync-schema-version",
+        title=sync_translate(f"problem.{code}.title", language),
+        status=409,
+        detail=sync_translate(f"problem.{code}.detail", language),
+        instance=request.url.path,
+        request_id=request_id_var.get() or "",
+    )
+    return Response(
+        body,
+        status_code=409,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers={"content-language": language, **NO_STORE},
+    )
+
+
+def parsed(kind: type[T], data: dict[str, Any]) -> T:
+    """The request in ``kind``, after the schema version was found acceptable: an app of
+    another version may send another shape, and must hear "update" rather than "invalid"."""
+    try:
+        return msgspec.convert(data, kind)
+    except msgspec.ValidationError as error:
+        raise InvalidInputError(errors=[{"field": "body", "message": str(error)}]) from None
+
+
+def supported(data: dict[str, Any]) -> bool:
+    return data.get("schemaVersion") == SCHEMA_VERSION
+
+
+class SyncController(Controller):
+    path = "/api/sync"
+    tags = ("sync",)
+
+    @post("/push", status_code=200)
+    async def push(
+        self, request: AnyRequest, data: JSONBody[dict[str, Any]], resident: ResidentDep
+    ) -> Response[Any]:
+        """Apply the client's pending mutations (a ``PushRequest``), each exactly once."""
+        if not supported(data):
+            return schema_version_problem(request)
+        push_request = parsed(PushRequest, data)
+        result: PushResponse = await pushing.push(resident, push_request, request_language(request))
+        if any(item.status == "applied" for item in result.results):
+            # The resident's other devices, and the household (who see the home's tickets).
+            await poke_leases([home.lease_id for home in resident.homes], reason="push")
+            poke_accounts([resident.account_id], reason="push")
+        return Response(result, headers=NO_STORE)
+
+    @post("/pull", status_code=200)
+    async def pull(
+        self, request: AnyRequest, data: JSONBody[dict[str, Any]], resident: ResidentDep
+    ) -> Response[Any]:
+        """What changed in the resident's view since the client's cookie (``PullRequest``)."""
+        if not supported(data):
+            return schema_version_problem(request)
+        pull_request = parsed(PullRequest, data)
+        result: PullResponse = await pulling.pull(resident, pull_request, request_language(request))
+        return Response(result, headers=NO_STORE)
+
+    @get("/poke")
+    async def poke(self, request: AnyRequest, resident: ResidentDep) -> ServerSentEvent:
+        """Server-sent events: ``poke`` whenever the resident's view may have changed."""
+        try:
+            plugin = request.app.plugins.get(ChannelsPlugin)
+        except KeyError:
+            raise UnavailableError() from None  # the app was built without sync.poke's plugin
+        return ServerSentEvent(
+            poke_events(plugin, resident.account_id),
+            headers={**NO_STORE, "x-accel-buffering": "no"},
+        )
+
+
+class BlobsController(Controller):
+    path = "/api/blobs"
+    tags = ("sync",)
+
+    @put("/{sha256:str}", status_code=201, request_max_body_size=UPLOAD_BODY_LIMIT)
+    async def upload(
+        self,
+        request: AnyRequest,
+        sha256: FromPath[str],
+        resident: ResidentDep,
+        settings: NamedDependency[Settings],
+    ) -> Response[None]:
+        """Upload a photo as the raw body, named by the sha256 of those bytes (201 new,
+        200 again). Mutations reference it by that hash and may come before it."""
+        created = await blobs.put_blob(resident, sha256, await request.body(), settings)
+        if created:  # a pending photo may have been attached: the household pulls
+            await poke_leases([home.lease_id for home in resident.homes])
+        return Response(None, status_code=201 if created else 200, headers=NO_STORE)
+
+    @get("/{sha256:str}")
+    async def download(
+        self, sha256: FromPath[str], resident: ResidentDep, settings: NamedDependency[Settings]
+    ) -> Response[bytes]:
+        """The stored (re-encoded) photo of one's own upload; anyone else's: 404."""
+        data, media_type = await blobs.read_upload(resident, sha256, settings)
+        return Response(
+            data,
+            media_type=media_type,
+            headers={**NO_STORE, "x-content-type-options": "nosniff"},
+        )
+
+
+CONTROLLERS: list[type[Controller]] = [SyncController, BlobsController]

@@ -11,6 +11,8 @@ from piccolo.columns import JSON, UUID, ForeignKey, Integer, Timestamptz, Varcha
 from piccolo.table import Table
 
 from backend.accounts.tables import ResidentAccount
+from backend.media.tables import MediaBlob
+from backend.tickets.tables import Ticket
 
 
 class ClientGroup(Table, tablename="sync_client_group"):
@@ -28,8 +30,6 @@ class SyncClient(Table, tablename="sync_client"):
     id = Varchar(length=64, primary_key=True)
     client_group = ForeignKey(ClientGroup, null=False, index=True)
     last_mutation_id = Integer(default=0)
-    # The cookie of the group when last_mutation_id last changed: pulls report the change.
-    changed_at_cookie = Integer(default=0)
 
 
 class RejectedMutation(Table, tablename="sync_rejected_mutation"):
@@ -44,10 +44,35 @@ class RejectedMutation(Table, tablename="sync_rejected_mutation"):
 
 
 class ClientView(Table, tablename="sync_client_view"):
-    """The client-view record answered with one cookie: ``{key: version}``."""
+    """The client-view record answered with one cookie: ``{key: version}`` and the
+    ``lastMutationId`` of each client of the group then (``{client id: id}``)."""
 
     id = UUID(primary_key=True)
     client_group = ForeignKey(ClientGroup, null=False, index=True)
     cookie = Integer()
     versions = JSON()
+    last_mutation_ids = JSON()
+    created_at = Timestamptz()
+
+
+class ClientBlob(Table, tablename="sync_client_blob"):
+    """A photo a client uploaded, by the hash of the bytes it sent. The media service
+    re-encodes photos (no EXIF), so the stored blob has another hash; this maps one to the
+    other. The id is ``uuid5(account, sha256)``: one row per uploader and upload."""
+
+    id = UUID(primary_key=True)
+    account = ForeignKey(ResidentAccount, null=False, index=True)
+    sha256 = Varchar(length=64)
+    blob = ForeignKey(MediaBlob, null=False)
+    created_at = Timestamptz()
+
+
+class PendingPhoto(Table, tablename="sync_pending_photo"):
+    """A photo a mutation attached to a ticket before its bytes arrived; attached (and
+    deleted) when the blob is uploaded. The id is ``uuid5(ticket, sha256)``."""
+
+    id = UUID(primary_key=True)
+    ticket = ForeignKey(Ticket, null=False, index=True)
+    account = ForeignKey(ResidentAccount, null=False, index=True)
+    sha256 = Varchar(length=64, index=True)
     created_at = Timestamptz()

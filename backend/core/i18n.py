@@ -44,8 +44,11 @@ def negotiate_language(accept_language: str | None) -> Language:
 
 
 def catalog_files(language: Language) -> list[Path]:
-    """Each feature keeps its messages in ``backend/<feature>/messages/<language>.json``."""
-    return sorted(_BACKEND_DIR.glob(f"*/messages/{language}.json"))
+    """Each feature keeps its messages in ``backend/<feature>/messages/<language>.json``
+    (the sync protocol too, in ``sync/messages/``)."""
+    features = _BACKEND_DIR.glob(f"*/messages/{language}.json")
+    sync = _BACKEND_DIR.parent.glob(f"sync/messages/{language}.json")
+    return sorted([*features, *sync])
 
 
 @cache

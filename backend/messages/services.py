@@ -25,6 +25,7 @@ from backend.messages.categories import MessageCategory, ThreadStatus
 from backend.messages.tables import MessageThread, ThreadMessage, ThreadReadMark
 from backend.occupancy.access import Home
 from backend.staff.tables import StaffRegion, StaffUser
+from sync.poke import poke_leases
 
 RESIDENT = "resident"
 STAFF = "staff"
@@ -308,6 +309,7 @@ async def staff_reply(
             entity_id=thread.id,
             details={"seq": seq},
         )
+    await poke_leases([thread.lease_id], reason="message")
     return True
 
 

@@ -27,6 +27,7 @@ from backend.occupancy.access import MAIN_TENANT_ROLES
 from backend.occupancy.change_access import staff_region_filter
 from backend.occupancy.schemas import BirthIn, MoveInIn, MoveOutIn, NameChangeIn, OccupantChangeIn
 from backend.occupancy.tables import Lease, Occupant, OccupantChange
+from sync.poke import poke_leases
 
 # How far from today a reported move may lie.
 PAST_LIMIT = timedelta(days=92)
@@ -328,3 +329,4 @@ async def decide(
             entity_id=change_id,
             details={"kind": change["kind"]},
         )
+    await poke_leases([change["lease"]], reason="occupants")

@@ -19,6 +19,7 @@ from backend.tickets.schemas import TransitionIn
 from backend.tickets.services import add_event
 from backend.tickets.tables import Ticket
 from backend.tickets.transitions import OPEN_STATUSES, Status, may_transition
+from sync.poke import poke_leases
 
 Sort = Literal["created", "-created", "expected_by", "-expected_by", "updated", "-updated"]
 _SORT_COLUMNS = {"created": Ticket.created_at, "expected_by": Ticket.expected_by}
@@ -220,6 +221,8 @@ async def transition(staff: StaffPrincipal, ticket_id: UUID, data: TransitionIn)
             entity_id=ticket_id,
             details={"from": current, "to": data.to},
         )
+    # After the commit: open apps of the household pull the new status at once.
+    await poke_leases([row.values["lease"]], reason="ticket")
 
 
 async def _note(staff: StaffPrincipal, ticket_id: UUID, text: str, visibility: str) -> None:

@@ -1,0 +1,122 @@
+"""Live pokes: a server-sent event tells an open app to pull (DESIGN §5).
+
+Over Litestar channels: in memory in one process, Redis pub/sub when ``redis_url`` is set,
+so that several replicas poke each other's clients. The app registers the plugin with
+``plugins=[channels_plugin(settings)]``; services call ``poke_accounts`` after a write
+that changes what a resident sees (the push does; staff ticket transitions and staff
+message replies should).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Iterable
+from uuid import UUID
+
+import msgspec
+from litestar.channels import ChannelsPlugin
+from litestar.channels.backends.base import ChannelsBackend
+from litestar.channels.backends.memory import MemoryChannelsBackend
+from litestar.response.sse import ServerSentEventMessage
+
+from backend.accounts.tables import ResidentAccount
+from backend.occupancy.tables import Occupant
+from backend.settings import Settings
+from sync.protocol import PokeEvent
+
+logger = logging.getLogger("sync.poke")
+
+KEEPALIVE_SECONDS = 25.0  # under the usual idle timeouts of proxies and load balancers
+
+_plugins: list[ChannelsPlugin] = []  # the plugin of the running app (the last one made)
+
+
+def channel_of(account_id: UUID) -> str:
+    return f"sync-poke:{account_id}"
+
+
+def channels_plugin(settings: Settings) -> ChannelsPlugin:
+    backend: ChannelsBackend
+    if settings.redis_url:
+        from litestar.channels.backends.redis import RedisChannelsPubSubBackend
+        from redis.asyncio import Redis
+
+        backend = RedisChannelsPubSubBackend(redis=Redis.from_url(settings.redis_url))
+    else:
+        backend = MemoryChannelsBackend()
+    plugin = ChannelsPlugin(backend=backend, arbitrary_channels_allowed=True)
+    _plugins[:] = [plugin]
+    return plugin
+
+
+def current_plugin() -> ChannelsPlugin | None:
+    return _plugins[0] if _plugins else None
+
+
+def poke_accounts(account_ids: Iterable[UUID], reason: str = "change") -> None:
+    """Tell the accounts' open apps to pull. Never fails the caller: a lost poke only
+    delays a pull until the next launch, focus or network change."""
+    plugin = current_plugin()
+    ids = list(dict.fromkeys(account_ids))
+    if plugin is None or not ids:
+        return
+    data = msgspec.json.encode(PokeEvent(reason="push" if reason == "push" else "change"))
+    try:
+        plugin.publish(data, channels=[channel_of(account_id) for account_id in ids])
+    except RuntimeError:  # not started: no app is serving (a CLI command, a script)
+        logger.debug("Poke without a running channels plugin")
+    except Exception:  # the channels backend is down: pokes are best effort
+        logger.warning("Poke not published", exc_info=True)
+
+
+async def accounts_of_leases(lease_ids: Iterable[UUID]) -> list[UUID]:
+    """The resident accounts of everyone in the register of these leases (a superset of
+    who sees the change: a poke only makes an app pull)."""
+    hmacs = await Occupant.select(Occupant.identity_code_hmac).where(
+        Occupant.lease.is_in(list(lease_ids)) & Occupant.identity_code_hmac.is_not_null()
+    )
+    codes = [row["identity_code_hmac"] for row in hmacs]
+    if not codes:
+        return []
+    rows = await ResidentAccount.select(ResidentAccount.id).where(
+        ResidentAccount.identity_code_hmac.is_in(codes)
+    )
+    return [row["id"] for row in rows]
+
+
+async def poke_leases(lease_ids: Iterable[UUID], reason: str = "change") -> None:
+    """Poke every resident of these homes (a staff ticket transition, a staff reply)."""
+    ids = list(lease_ids)
+    if ids and current_plugin() is not None:
+        poke_accounts(await accounts_of_leases(ids), reason=reason)
+
+
+async def poke_events(
+    plugin: ChannelsPlugin, account_id: UUID, keepalive_seconds: float = KEEPALIVE_SECONDS
+) -> AsyncIterator[ServerSentEventMessage]:
+    """The SSE stream of one signed-in resident: ``ready`` once subscribed (pull then: a
+    change before it had no listener), then a ``poke`` per publish, and a comment line
+    when quiet so that proxies keep the connection open."""
+    async with plugin.start_subscription([channel_of(account_id)]) as subscriber:
+        queue: asyncio.Queue[bytes] = asyncio.Queue()
+
+        async def pump() -> None:
+            async for message in subscriber.iter_events():
+                queue.put_nowait(message)
+
+        pumping = asyncio.create_task(pump())
+        try:
+            yield ServerSentEventMessage(event="ready", data="{}", retry=5000)
+            while True:
+                try:
+                    message = await asyncio.wait_for(queue.get(), timeout=keepalive_seconds)
+                except TimeoutError:
+                    yield ServerSentEventMessage(comment="keepalive")
+                    continue
+                yield ServerSentEventMessage(event="poke", data=message.decode())
+        finally:
+            pumping.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await pumping

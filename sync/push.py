@@ -1,0 +1,172 @@
+"""Push: apply a batch of mutations exactly once, in order, each in its own transaction."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+import msgspec
+
+from backend.accounts.access import ResidentPrincipal
+from backend.core import clock
+from backend.core.db import DB
+from backend.core.errors import AccessDeniedError, DomainError
+from backend.core.i18n import Language
+from sync.i18n import sync_translate
+from sync.mutators import mutator
+from sync.protocol import Mutation, MutationResult, PushRequest, PushResponse, SyncProblem
+from sync.tables import ClientGroup, RejectedMutation, SyncClient
+
+logger = logging.getLogger("sync.push")
+
+
+class _AlreadyApplied(Exception):
+    """Another push applied this mutation first (a retried batch racing its original)."""
+
+
+async def claim_group(resident: ResidentPrincipal, group_id: str) -> None:
+    """A client group belongs to the account that used it first; any other gets 403."""
+    row = await ClientGroup.select(ClientGroup.account).where(ClientGroup.id == group_id).first()
+    if row is None:
+        try:
+            await ClientGroup.insert(
+                ClientGroup(id=group_id, account=resident.account_id, created_at=clock.now())
+            )
+            return
+        except Exception:  # claimed at the same moment by another request: look again
+            row = (
+                await ClientGroup.select(ClientGroup.account)
+                .where(ClientGroup.id == group_id)
+                .first()
+            )
+    if row is None or row["account"] != resident.account_id:
+        raise AccessDeniedError()
+
+
+async def _client(group_id: str, client_id: str) -> int:
+    """The client's lastMutationId; a new client of this group starts at 0."""
+    row = (
+        await SyncClient.select(SyncClient.client_group, SyncClient.last_mutation_id)
+        .where(SyncClient.id == client_id)
+        .first()
+    )
+    if row is None:
+        try:
+            await SyncClient.insert(SyncClient(id=client_id, client_group=group_id))
+        except Exception:
+            return await _client(group_id, client_id)
+        return 0
+    if row["client_group"] != group_id:
+        raise AccessDeniedError()  # a client id of another group: nothing through it
+    return int(row["last_mutation_id"])
+
+
+async def _advance(client_id: str, mutation_id: int) -> None:
+    """Moves lastMutationId from ``mutation_id - 1`` to ``mutation_id``; first in the
+    transaction, so that on PostgreSQL the client row's lock orders concurrent pushes."""
+    updated = await (
+        SyncClient.update({SyncClient.last_mutation_id: mutation_id})
+        .where((SyncClient.id == client_id) & (SyncClient.last_mutation_id == mutation_id - 1))
+        .returning(SyncClient.id)
+    )
+    if not updated:
+        raise _AlreadyApplied()
+
+
+def problem_of(error: Exception, language: Language) -> SyncProblem:
+    if isinstance(error, DomainError):
+        code = error.code
+        detail = sync_translate(error.detail_key, language, **error.params)
+    else:
+        code = "invalid-input"
+        detail = sync_translate(f"problem.{code}.detail", language)
+        # msgspec ends its message with the field ("... - at `$.text`"): language-neutral.
+        _, at, where = str(error).rpartition(" - at ")
+        if at:
+            detail = f"{detail} ({where.strip('`')})"
+    title = sync_translate(f"problem.{code}.title", language)
+    return SyncProblem(code=code, title=title, detail=detail)
+
+
+def is_permanent(error: Exception) -> bool:
+    if isinstance(error, msgspec.ValidationError):
+        return True
+    return isinstance(error, DomainError) and 400 <= error.status < 500 and error.status != 429
+
+
+async def _apply(resident: ResidentPrincipal, mutation: Mutation) -> None:
+    async with DB.transaction():
+        await _advance(mutation.client_id, mutation.id)
+        await mutator(mutation.name)(resident, mutation.args)
+
+
+async def _reject(mutation: Mutation, problem: SyncProblem) -> None:
+    async with DB.transaction():
+        await _advance(mutation.client_id, mutation.id)
+        await RejectedMutation.insert(
+            RejectedMutation(
+                id=uuid.uuid4(),
+                client=mutation.client_id,
+                mutation_id=mutation.id,
+                name=mutation.name,
+                problem=msgspec.to_builtins(problem),
+                created_at=clock.now(),
+            )
+        )
+
+
+async def push(
+    resident: ResidentPrincipal, request: PushRequest, language: Language
+) -> PushResponse:
+    await claim_group(resident, request.client_group_id)
+    last: dict[str, int] = {}
+    results: list[MutationResult] = []
+    stopped: Any = None
+    for mutation in request.mutations:
+        if mutation.client_id not in last:
+            last[mutation.client_id] = await _client(request.client_group_id, mutation.client_id)
+        expected = last[mutation.client_id] + 1
+        if mutation.id < expected:
+            results.append(
+                MutationResult(client_id=mutation.client_id, id=mutation.id, status="skipped")
+            )
+            continue
+        if mutation.id > expected:
+            stopped = "gap"
+            break
+        status = await _run(resident, mutation, language, results)
+        if status is None:
+            stopped = "temporary-error"
+            break
+        last[mutation.client_id] = mutation.id
+    return PushResponse(results=results, last_mutation_ids=last, stopped=stopped)
+
+
+async def _run(
+    resident: ResidentPrincipal,
+    mutation: Mutation,
+    language: Language,
+    results: list[MutationResult],
+) -> str | None:
+    """Applies or rejects one mutation; None on a temporary error (nothing advanced)."""
+    try:
+        await _apply(resident, mutation)
+        status = "applied"
+        problem = None
+    except _AlreadyApplied:
+        status, problem = "skipped", None
+    except Exception as error:
+        if not is_permanent(error):
+            logger.warning("Mutation %s failed for now: %r", mutation.name, error)
+            return None
+        problem = problem_of(error, language)
+        try:
+            await _reject(mutation, problem)
+            status = "rejected"
+        except _AlreadyApplied:
+            status, problem = "skipped", None
+    results.append(
+        MutationResult(client_id=mutation.client_id, id=mutation.id, status=status, problem=problem)  # type: ignore[arg-type]
+    )
+    return status
