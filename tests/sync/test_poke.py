@@ -98,7 +98,5 @@ async def test_the_endpoint_is_for_residents(db: None, app: Litestar) -> None:
     async with build_world(app) as world:
         assert (await world.clients["anonymous"].get("/api/sync/poke")).status_code == 401
         assert (await world.clients["staff_in"].get("/api/sync/poke")).status_code == 403
-        # until backend/app.py registers sync.poke.channels_plugin: unavailable, not a crash
-        response = await world.clients["main"].get("/api/sync/poke")
-        assert response.status_code == 503
-        assert response.headers["content-type"].startswith("application/problem+json")
+        # A resident's stream never ends, which the in-process client cannot read: what a
+        # subscriber receives is tested through the publisher and subscriber functions above.
