@@ -15,8 +15,8 @@ from backend.accounts.access import ResidentDep
 from backend.core.errors import InvalidInputError, UnavailableError
 from backend.core.logging import request_id_var
 from backend.core.problems import PROBLEM_MEDIA_TYPE, request_language
+from backend.media.http import UPLOAD_BODY_LIMIT
 from backend.settings import Settings
-from backend.tickets.controllers import UPLOAD_BODY_LIMIT
 from sync import blobs
 from sync import pull as pulling
 from sync import push as pushing

@@ -11,6 +11,7 @@ from litestar.params import FromPath, JSONBody
 
 from backend.accounts.access import PrincipalDep, ResidentDep, home_for
 from backend.core.problems import request_language
+from backend.media.http import UPLOAD_BODY_LIMIT, binary, upload_bytes
 from backend.messages import attachments, services, views
 from backend.messages.access import thread_for_resident
 from backend.messages.categories import main_tenant_only
@@ -24,7 +25,6 @@ from backend.messages.schemas import (
     UnreadOut,
 )
 from backend.messages.staff_controllers import StaffMessagesController
-from backend.messages.uploads import UPLOAD_BODY_LIMIT, binary, upload_bytes
 from backend.settings import Settings
 
 AnyRequest = Request[Any, Any, Any]

@@ -11,6 +11,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from backend.accounts.access import StaffDep
 from backend.core.problems import request_language
+from backend.media.http import UPLOAD_BODY_LIMIT, binary, upload_bytes
 from backend.messages import attachments, services, views
 from backend.messages.access import thread_for_staff
 from backend.messages.categories import MessageCategory, ThreadStatus
@@ -22,7 +23,6 @@ from backend.messages.schemas import (
     StaffThreadOut,
     StaffUnreadOut,
 )
-from backend.messages.uploads import UPLOAD_BODY_LIMIT, binary, upload_bytes
 from backend.settings import Settings
 
 AnyRequest = Request[Any, Any, Any]

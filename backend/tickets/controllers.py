@@ -7,12 +7,12 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
-from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from backend.accounts.access import ResidentDep
 from backend.core.problems import request_language
+from backend.media.http import UPLOAD_BODY_LIMIT, binary, upload_bytes
 from backend.settings import Settings
 from backend.tickets import services, views
 from backend.tickets.access import ticket_for_resident
@@ -29,30 +29,6 @@ from backend.tickets.schemas import (
     TicketSummaryOut,
 )
 from backend.tickets.staff_controllers import StaffTicketsController
-
-# Photos are checked against ``max_upload_megabytes`` by the media service; this is only the
-# transport's ceiling (a multipart body carries a little more than the file).
-UPLOAD_BODY_LIMIT = 64 * 1024 * 1024
-NO_STORE = {"cache-control": "private, no-store"}
-
-
-async def upload_bytes(request: Request[Any, Any, Any]) -> bytes:
-    """The file of a multipart form (its first file field), or the raw request body."""
-    if request.headers.get("content-type", "").startswith("multipart/form-data"):
-        form = await request.form()
-        for value in form.values():
-            if isinstance(value, UploadFile):
-                return await value.read()
-        return b""
-    return await request.body()
-
-
-def binary(data: bytes, media_type: str) -> Response[bytes]:
-    return Response(
-        content=data,
-        media_type=media_type,
-        headers={**NO_STORE, "x-content-type-options": "nosniff"},
-    )
 
 
 class TicketCategoriesController(Controller):

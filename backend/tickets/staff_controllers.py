@@ -14,6 +14,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from backend.accounts.access import StaffDep
 from backend.core.i18n import Language
 from backend.core.problems import request_language
+from backend.media.http import NO_STORE, binary
 from backend.settings import Settings
 from backend.tickets import services, staff_services, views
 from backend.tickets.access import ticket_for_staff
@@ -27,8 +28,6 @@ from backend.tickets.schemas import (
 )
 from backend.tickets.staff_services import QueueFilter, Sort
 from backend.tickets.transitions import Status
-
-NO_STORE = {"cache-control": "private, no-store"}
 
 
 def _unit(row: dict[str, Any]) -> str | None:
@@ -162,8 +161,7 @@ class StaffTicketsController(Controller):
         settings: NamedDependency[Settings],
     ) -> Response[bytes]:
         row = await ticket_for_staff(staff, ticket_id)
-        data, media_type = await services.photo_bytes(row, photo_id, "original", settings)
-        return Response(data, media_type=media_type, headers=NO_STORE)
+        return binary(*await services.photo_bytes(row, photo_id, "original", settings))
 
     @get("/{ticket_id:uuid}/photos/{photo_id:uuid}/thumbnail")
     async def thumbnail(
@@ -174,8 +172,7 @@ class StaffTicketsController(Controller):
         settings: NamedDependency[Settings],
     ) -> Response[bytes]:
         row = await ticket_for_staff(staff, ticket_id)
-        data, media_type = await services.photo_bytes(row, photo_id, "thumbnail", settings)
-        return Response(data, media_type=media_type, headers=NO_STORE)
+        return binary(*await services.photo_bytes(row, photo_id, "thumbnail", settings))
 
     @staticmethod
     async def _summary(

@@ -1,4 +1,5 @@
-"""Files over HTTP: reading an upload from a request, answering with a private file."""
+"""Files over HTTP, for every feature that takes or serves them (ticket photos, message
+attachments, sync blobs): reading an upload from a request, answering with a private file."""
 
 from __future__ import annotations
 
