@@ -33,7 +33,7 @@ from backend.core.sessions import session_config
 from backend.core.stores import Stores
 from backend.oidc.client import OidcClient
 from backend.settings import Settings, get_settings
-from sync.poke import channels_plugin
+from sync.poke import channels_plugin, close_channels
 
 # Each feature lists its controllers in CONTROLLERS.
 FEATURE_CONTROLLERS = (
@@ -67,6 +67,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             yield
         finally:
             await app.state.oidc_client.aclose()
+            await close_channels()
             await close_database()
             await stores.close()
 

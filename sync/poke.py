@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Iterable
+from typing import Any
 from uuid import UUID
 
 import msgspec
@@ -31,6 +32,7 @@ logger = logging.getLogger("sync.poke")
 KEEPALIVE_SECONDS = 25.0  # under the usual idle timeouts of proxies and load balancers
 
 _plugins: list[ChannelsPlugin] = []  # the plugin of the running app (the last one made)
+_redis_clients: list[Any] = []
 
 
 def channel_of(account_id: UUID) -> str:
@@ -43,12 +45,20 @@ def channels_plugin(settings: Settings) -> ChannelsPlugin:
         from litestar.channels.backends.redis import RedisChannelsPubSubBackend
         from redis.asyncio import Redis
 
-        backend = RedisChannelsPubSubBackend(redis=Redis.from_url(settings.redis_url))
+        redis = Redis.from_url(settings.redis_url)
+        _redis_clients.append(redis)
+        backend = RedisChannelsPubSubBackend(redis=redis)
     else:
         backend = MemoryChannelsBackend()
     plugin = ChannelsPlugin(backend=backend, arbitrary_channels_allowed=True)
     _plugins[:] = [plugin]
     return plugin
+
+
+async def close_channels() -> None:
+    """Close the Redis clients the plugins opened (the app's shutdown, and tests)."""
+    while _redis_clients:
+        await _redis_clients.pop().aclose()
 
 
 def current_plugin() -> ChannelsPlugin | None:

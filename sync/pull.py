@@ -125,6 +125,10 @@ async def _pull_once(
         changes = {key: value for key, value in last_ids.items() if known.get(key) != value}
         if previous is not None and request.cookie is not None and not patch and not changes:
             return PullResponse(cookie=request.cookie, last_mutation_id_changes={}, patch=[])
+    # The snapshot transaction above only reads. The cookie and the client-view record are
+    # written in a short transaction of their own, so concurrent pulls of one group never
+    # conflict over the group row; each still gets its own, growing cookie.
+    async with DB.transaction():
         cookie = await _next_cookie(group_id, request.cookie or 0)
         await ClientView.insert(
             ClientView(

@@ -35,6 +35,7 @@ from litestar import Litestar  # noqa: E402
 from backend.app import create_app  # noqa: E402
 from backend.core.db import APP_NAMES, DB, close_database, open_database  # noqa: E402
 from backend.settings import Settings, get_settings  # noqa: E402
+from sync.poke import close_channels  # noqa: E402
 
 IS_POSTGRES = not TEST_DATABASE_URL.startswith("sqlite")
 
@@ -101,6 +102,7 @@ async def running_app(settings: Settings) -> AsyncIterator[Litestar]:
     finally:
         await app.state.oidc_client.aclose()
         await app.state.stores.close()
+        await close_channels()
 
 
 @pytest.fixture

@@ -41,6 +41,7 @@ async def test_a_poke_reaches_only_its_account(settings: Settings) -> None:
             await their_stream.aclose()
     finally:
         poke._plugins.clear()
+        await poke.close_channels()
 
 
 async def test_a_quiet_stream_sends_keepalives(settings: Settings) -> None:
@@ -54,6 +55,7 @@ async def test_a_quiet_stream_sends_keepalives(settings: Settings) -> None:
             await stream.aclose()
     finally:
         poke._plugins.clear()
+        await poke.close_channels()
 
 
 async def test_a_push_pokes_the_household(db: None, app: Litestar, settings: Settings) -> None:
@@ -83,6 +85,8 @@ async def test_a_push_pokes_the_household(db: None, app: Litestar, settings: Set
                 await co_stream.aclose()
         finally:
             poke._plugins.clear()
+            await poke.close_channels()
+        await poke.close_channels()
 
 
 async def test_poke_without_a_running_plugin_is_harmless(settings: Settings) -> None:
@@ -92,6 +96,7 @@ async def test_poke_without_a_running_plugin_is_harmless(settings: Settings) -> 
         poke.poke_accounts([uuid.uuid4()])  # made but not started
     finally:
         poke._plugins.clear()
+        await poke.close_channels()
 
 
 async def test_the_endpoint_is_for_residents(db: None, app: Litestar) -> None:
