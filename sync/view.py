@@ -26,7 +26,7 @@ from backend.news import services as news
 from backend.occupancy import services as occupancy
 from backend.occupancy.access import LeaseAccess
 from backend.occupancy.change_access import household_for_resident
-from backend.occupancy.controllers import _change_out
+from backend.occupancy.views import change_out
 from backend.rent import services as rent
 from backend.rent import views as rent_views
 from backend.rent.access import rent_home_for_resident
@@ -120,7 +120,7 @@ async def _main_tenant_rows(resident: ResidentPrincipal, view: View) -> None:
             household_for_resident(resident, home.lease_id)
             for change in await occupancy.resident_changes(home.lease_id):
                 # The REST route's view builder (the lead may move it next to the service).
-                view[f"occupantChange/{change['id']}"] = _wire(_change_out(change))
+                view[f"occupantChange/{change['id']}"] = _wire(change_out(change))
         except DomainError:
             pass
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from litestar import Controller, get, post
@@ -25,35 +25,7 @@ from backend.occupancy.schemas import (
     RejectIn,
     StaffOccupantChangeOut,
 )
-
-
-def _change_out(row: dict[str, Any]) -> OccupantChangeOut:
-    return OccupantChangeOut(**_change_fields(row))
-
-
-def _change_fields(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "lease_id": row["lease"],
-        "kind": row["kind"],
-        "status": row["status"],
-        "details": row["payload"],
-        "occupant_id": row["occupant"],
-        "reported_at": row["reported_at"],
-        "decided_at": row["decided_at"],
-        "reason": row["reason"],
-    }
-
-
-def _staff_change_out(row: dict[str, Any]) -> StaffOccupantChangeOut:
-    return StaffOccupantChangeOut(
-        **_change_fields(row),
-        lease_number=row["lease_number"],
-        property_name=row["property_name"],
-        unit=f"{row['staircase']} {row['unit_number']}".strip(),
-        reported_by=row["reported_by"],
-        decided_by=row["decided_by"],
-    )
+from backend.occupancy.views import change_out, staff_change_out
 
 
 class HouseholdController(Controller):
@@ -72,7 +44,7 @@ class HouseholdController(Controller):
         self, lease_id: FromPath[UUID], resident: ResidentDep
     ) -> list[OccupantChangeOut]:
         household_for_resident(resident, lease_id)
-        return [_change_out(row) for row in await services.resident_changes(lease_id)]
+        return [change_out(row) for row in await services.resident_changes(lease_id)]
 
     @post("/occupant-changes", status_code=201)
     async def report(
@@ -83,13 +55,13 @@ class HouseholdController(Controller):
     ) -> OccupantChangeOut:
         """Report a move in or out, a name change or a birth; staff process it."""
         household_for_resident(resident, lease_id)
-        return _change_out(await services.report_change(resident, lease_id, data))
+        return change_out(await services.report_change(resident, lease_id, data))
 
     @get("/occupant-changes/{change_id:uuid}")
     async def change(
         self, lease_id: FromPath[UUID], change_id: FromPath[UUID], resident: ResidentDep
     ) -> OccupantChangeOut:
-        return _change_out(await change_for_resident(resident, lease_id, change_id))
+        return change_out(await change_for_resident(resident, lease_id, change_id))
 
 
 class StaffOccupantChangeController(Controller):
@@ -108,19 +80,19 @@ class StaffOccupantChangeController(Controller):
         rows = await services.staff_changes(
             staff, status=None if status == "all" else status, lease_id=lease_id
         )
-        return [_staff_change_out(row) for row in rows]
+        return [staff_change_out(row) for row in rows]
 
     @get("/{change_id:uuid}")
     async def change(self, change_id: FromPath[UUID], staff: StaffDep) -> StaffOccupantChangeOut:
         await change_for_staff(staff, change_id)
-        return _staff_change_out(await services.staff_change(staff, change_id))
+        return staff_change_out(await services.staff_change(staff, change_id))
 
     @post("/{change_id:uuid}/approve", status_code=200)
     async def approve(self, change_id: FromPath[UUID], staff: StaffDep) -> StaffOccupantChangeOut:
         """Approve: the register of occupants changes now, and access with it."""
         await change_for_staff(staff, change_id)
         await services.decide(staff, change_id, approve=True)
-        return _staff_change_out(await services.staff_change(staff, change_id))
+        return staff_change_out(await services.staff_change(staff, change_id))
 
     @post("/{change_id:uuid}/reject", status_code=200)
     async def reject(
@@ -128,7 +100,7 @@ class StaffOccupantChangeController(Controller):
     ) -> StaffOccupantChangeOut:
         await change_for_staff(staff, change_id)
         await services.decide(staff, change_id, approve=False, reason=data.reason)
-        return _staff_change_out(await services.staff_change(staff, change_id))
+        return staff_change_out(await services.staff_change(staff, change_id))
 
 
 CONTROLLERS: list[type[Controller]] = [HouseholdController, StaffOccupantChangeController]
