@@ -33,6 +33,7 @@ from backend.core.sessions import session_config
 from backend.core.stores import Stores
 from backend.oidc.client import OidcClient
 from backend.settings import Settings, get_settings
+from sync import freshness
 from sync.poke import channels_plugin, close_channels
 
 # Each feature lists its controllers in CONTROLLERS.
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     configure_logging(settings)
     stores = Stores(settings)
     limiter = RateLimiter(stores.redis)
+    freshness.configure(stores.redis, settings.sync_noop_max_age_seconds)
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -100,7 +102,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         exception_handlers=EXCEPTION_HANDLERS,
         stores=stores.registry(),
         plugins=[channels_plugin(settings)],
-        middleware=[session_config(settings).middleware],
+        # Outside the session middleware: views are bumped once the handler's write commits.
+        middleware=[freshness.view_change_middleware, session_config(settings).middleware],
         csrf_config=CSRFConfig(
             secret=settings.secret_key,
             cookie_name=CSRF_COOKIE,

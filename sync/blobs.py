@@ -87,12 +87,12 @@ async def attach_photo(
     resident: ResidentPrincipal, ticket_id: uuid.UUID, sha256: str, settings: Settings
 ) -> None:
     """A photo for a ticket by upload hash: attached now when the blob is here, otherwise
-    remembered as pending (the pull shows it so) until the upload arrives."""
+    remembered as pending (the pull shows it so) until the upload arrives. The stored blob
+    is attached as it is: it was re-encoded once, when it was uploaded."""
     await ticket_for_resident(resident, ticket_id)
     blob_id = await uploaded_blob(resident.account_id, sha256)
     if blob_id is not None:
-        data, _ = await media.read_blob(blob_id, variant="original", settings=settings)
-        await tickets.add_photo(resident, ticket_id, data, settings)
+        await tickets.attach_blob(resident, ticket_id, blob_id)
         return
     pending_id = uuid.uuid5(ticket_id, sha256)
     if not await PendingPhoto.exists().where(PendingPhoto.id == pending_id):

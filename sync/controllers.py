@@ -11,13 +11,13 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.response import ServerSentEvent
 
-from backend.accounts.access import ResidentDep
+from backend.accounts.access import ResidentDep, provide_resident, resident_session
 from backend.core.errors import InvalidInputError, UnavailableError
 from backend.core.logging import request_id_var
 from backend.core.problems import PROBLEM_MEDIA_TYPE, request_language
 from backend.media.http import UPLOAD_BODY_LIMIT
 from backend.settings import Settings
-from sync import blobs
+from sync import blobs, freshness
 from sync import pull as pulling
 from sync import push as pushing
 from sync.i18n import sync_translate
@@ -90,15 +90,25 @@ class SyncController(Controller):
             poke_accounts([resident.account_id], reason="push")
         return Response(result, headers=NO_STORE)
 
-    @post("/pull", status_code=200)
+    @post("/pull", status_code=200, opt={freshness.UNCHANGED_OPT: True})
     async def pull(
-        self, request: AnyRequest, data: JSONBody[dict[str, Any]], resident: ResidentDep
+        self,
+        request: AnyRequest,
+        data: JSONBody[dict[str, Any]],
+        settings: NamedDependency[Settings],
     ) -> Response[Any]:
         """What changed in the resident's view since the client's cookie (``PullRequest``)."""
+        language = request_language(request)
+        if await _unchanged(request, data, settings, language):
+            return Response(
+                PullResponse(cookie=data["cookie"], last_mutation_id_changes={}, patch=[]),
+                headers=NO_STORE,
+            )
+        resident = await provide_resident(request, settings)
         if not supported(data):
             return schema_version_problem(request)
         pull_request = parsed(PullRequest, data)
-        result: PullResponse = await pulling.pull(resident, pull_request, request_language(request))
+        result: PullResponse = await pulling.pull(resident, pull_request, language)
         return Response(result, headers=NO_STORE)
 
     @get("/poke")
@@ -112,6 +122,23 @@ class SyncController(Controller):
             poke_events(plugin, resident.account_id),
             headers={**NO_STORE, "x-accel-buffering": "no"},
         )
+
+
+async def _unchanged(
+    request: AnyRequest, data: dict[str, Any], settings: Settings, language: str
+) -> bool:
+    """The no-op pull's fast path (sync.freshness): no principal load, no view."""
+    tracker = freshness.current()
+    group_id, cookie = data.get("clientGroupId"), data.get("cookie")
+    if (
+        tracker is None
+        or not supported(data)
+        or not isinstance(group_id, str)
+        or type(cookie) is not int
+    ):
+        return False
+    auth = resident_session(request, settings)
+    return auth is not None and await tracker.unchanged(group_id, cookie, auth, language)
 
 
 class BlobsController(Controller):

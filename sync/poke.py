@@ -25,6 +25,7 @@ from litestar.response.sse import ServerSentEventMessage
 from backend.accounts.tables import ResidentAccount
 from backend.occupancy.tables import Occupant
 from backend.settings import Settings
+from sync.freshness import view_changed
 from sync.protocol import PokeEvent
 
 logger = logging.getLogger("sync.poke")
@@ -97,10 +98,15 @@ async def accounts_of_leases(lease_ids: Iterable[UUID]) -> list[UUID]:
 
 
 async def poke_leases(lease_ids: Iterable[UUID], reason: str = "change") -> None:
-    """Poke every resident of these homes (a staff ticket transition, a staff reply)."""
+    """After a committed write to these homes (a staff ticket transition, a staff reply, an
+    occupant change): their views changed, and every resident of them is poked. The
+    accounts count as changed too: someone who just joined a home has no view of it yet."""
     ids = list(lease_ids)
-    if ids and current_plugin() is not None:
-        poke_accounts(await accounts_of_leases(ids), reason=reason)
+    if not ids:
+        return
+    accounts = await accounts_of_leases(ids)
+    await view_changed(accounts=accounts, leases=ids)
+    poke_accounts(accounts, reason=reason)
 
 
 async def poke_events(

@@ -12,14 +12,14 @@ from backend.accounts.access import ResidentPrincipal
 from backend.core import clock
 from backend.core.db import DB
 from backend.core.i18n import Language
+from sync import freshness
 from sync.protocol import ClearOp, DelOp, PatchOp, PullRequest, PullResponse, PutOp
 from sync.push import claim_group
-from sync.tables import ClientGroup, ClientView, RejectedMutation, SyncClient
+from sync.tables import KEPT_REJECTIONS, ClientGroup, ClientView, RejectedMutation, SyncClient
 from sync.view import client_view, version_of
 
 KEPT_VIEWS = 5  # older cookies get clear + the full state, which is always correct
 SNAPSHOT_ATTEMPTS = 3
-KEPT_REJECTIONS = 50  # the newest rejected mutations of a group stay in its view
 
 
 def diff(
@@ -83,14 +83,25 @@ async def pull(
     resident: ResidentPrincipal, request: PullRequest, language: Language
 ) -> PullResponse:
     await claim_group(resident, request.client_group_id)
+    tracker = freshness.current()
+    keys = freshness.Freshness.keys_for(resident)
+    # Read before the view: a write that commits after this bumps past what is remembered.
+    versions = await tracker.versions(keys) if tracker else ()
     for attempt in range(SNAPSHOT_ATTEMPTS):
         try:
-            return await _pull_once(resident, request, language)
+            response = await _pull_once(resident, request, language)
+            break
         except asyncpg.exceptions.SerializationError:
             # Two pulls of one group at once on PostgreSQL: the later one reads again.
             if attempt == SNAPSHOT_ATTEMPTS - 1:
                 raise
-    raise AssertionError("unreachable")
+    else:
+        raise AssertionError("unreachable")
+    if tracker is not None:
+        await tracker.remember(
+            request.client_group_id, resident, language, response.cookie, keys, versions
+        )
+    return response
 
 
 async def _pull_once(

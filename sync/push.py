@@ -16,7 +16,7 @@ from backend.core.i18n import Language
 from sync.i18n import sync_translate
 from sync.mutators import mutator
 from sync.protocol import Mutation, MutationResult, PushRequest, PushResponse, SyncProblem
-from sync.tables import ClientGroup, RejectedMutation, SyncClient
+from sync.tables import KEPT_REJECTIONS, ClientGroup, RejectedMutation, SyncClient
 
 logger = logging.getLogger("sync.push")
 
@@ -101,7 +101,7 @@ async def _apply(resident: ResidentPrincipal, mutation: Mutation) -> None:
         await mutator(mutation.name)(resident, mutation.args)
 
 
-async def _reject(mutation: Mutation, problem: SyncProblem) -> None:
+async def _reject(group_id: str, mutation: Mutation, problem: SyncProblem) -> None:
     async with DB.transaction():
         await _advance(mutation.client_id, mutation.id)
         await RejectedMutation.insert(
@@ -114,6 +114,20 @@ async def _reject(mutation: Mutation, problem: SyncProblem) -> None:
                 created_at=clock.now(),
             )
         )
+        await _prune_rejections(group_id)
+
+
+async def _prune_rejections(group_id: str) -> None:
+    """Keeps the group's newest KEPT_REJECTIONS (what the pull shows). Pruned on every
+    rejection, a group holds at most one more than that, so reading all ids is cheap."""
+    rows = await (
+        RejectedMutation.select(RejectedMutation.id)
+        .where(RejectedMutation.client.client_group == group_id)
+        .order_by(RejectedMutation.created_at, RejectedMutation.mutation_id, ascending=False)
+    )
+    older = [row["id"] for row in rows[KEPT_REJECTIONS:]]
+    if older:
+        await RejectedMutation.delete().where(RejectedMutation.id.is_in(older))
 
 
 async def push(
@@ -135,7 +149,7 @@ async def push(
         if mutation.id > expected:
             stopped = "gap"
             break
-        status = await _run(resident, mutation, language, results)
+        status = await _run(resident, request.client_group_id, mutation, language, results)
         if status is None:
             stopped = "temporary-error"
             break
@@ -145,6 +159,7 @@ async def push(
 
 async def _run(
     resident: ResidentPrincipal,
+    group_id: str,
     mutation: Mutation,
     language: Language,
     results: list[MutationResult],
@@ -162,7 +177,7 @@ async def _run(
             return None
         problem = problem_of(error, language)
         try:
-            await _reject(mutation, problem)
+            await _reject(group_id, mutation, problem)
             status = "rejected"
         except _AlreadyApplied:
             status, problem = "skipped", None

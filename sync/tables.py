@@ -14,6 +14,10 @@ from backend.accounts.tables import ResidentAccount
 from backend.media.tables import MediaBlob
 from backend.tickets.tables import Ticket
 
+# The newest rejected mutations of a group that are kept (and shown by the pull, so a client
+# learns of a rejection even when the push's response was lost); older ones are pruned.
+KEPT_REJECTIONS = 50
+
 
 class ClientGroup(Table, tablename="sync_client_group"):
     """One browser profile's IndexedDB; it belongs to the account that used it first."""

@@ -13,6 +13,8 @@ TEST_DATABASE_URL = (
     os.environ.get("PORTAL_TEST_DATABASE_URL") or f"sqlite:///{_VAR_DIR}/test.sqlite3"
 )
 TEST_REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL", "")
+# tests/sync/test_client_fixtures.py re-records the PWA's golden fixtures when this is 1.
+RECORD_FIXTURES = os.environ.get("PORTAL_RECORD_FIXTURES") == "1"
 for _key in [k for k in os.environ if k.startswith("PORTAL_")]:
     del os.environ[_key]
 os.environ.update(

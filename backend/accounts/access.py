@@ -125,32 +125,61 @@ def end_session(request: Request[Any, Any, Any]) -> None:
     request.clear_session()
 
 
-async def resolve_principal(
-    request: Request[Any, Any, Any], settings: Settings
-) -> Principal | None:
+def _session_auth(request: Request[Any, Any, Any]) -> dict[str, Any] | None:
     session = request.session if "session" in request.scope else {}
     auth = session.get(AUTH_KEY) if isinstance(session, dict) else None
-    if not isinstance(auth, dict):
-        return None
-    principal = await _load(auth, settings)
-    if principal is None:
-        end_session(request)
-        return None
-    auth["seenAt"] = clock.timestamp()
-    request.set_session({**session, AUTH_KEY: auth})
-    return principal
+    return auth if isinstance(auth, dict) else None
 
 
-async def _load(auth: dict[str, Any], settings: Settings) -> Principal | None:
+def _within_time_limits(auth: dict[str, Any], settings: Settings) -> bool:
     now = clock.timestamp()
     is_staff = auth.get("kind") == "staff"
     idle = (settings.staff_session_idle_minutes if is_staff else settings.session_idle_minutes) * 60
     absolute = (
         settings.staff_session_absolute_hours if is_staff else settings.session_absolute_hours
     ) * 3600
-    auth_at = float(auth.get("authAt", 0))
-    if now - float(auth.get("seenAt", 0)) > idle or now - auth_at > absolute:
+    try:
+        seen_at, auth_at = float(auth.get("seenAt", 0)), float(auth.get("authAt", 0))
+    except (TypeError, ValueError):
+        return False
+    return now - seen_at <= idle and now - auth_at <= absolute
+
+
+def _touch(request: Request[Any, Any, Any], auth: dict[str, Any]) -> None:
+    auth["seenAt"] = clock.timestamp()
+    request.set_session({**request.session, AUTH_KEY: auth})
+
+
+def resident_session(request: Request[Any, Any, Any], settings: Settings) -> dict[str, Any] | None:
+    """The session's resident sign-in, within its time limits, marked as seen now — *not*
+    re-checked against the database. Only for answers that were computed for exactly this
+    account and credential and are known to be unchanged since (the no-op sync pull)."""
+    auth = _session_auth(request)
+    if auth is None or auth.get("kind") != "resident" or not _within_time_limits(auth, settings):
         return None
+    _touch(request, auth)
+    return auth
+
+
+async def resolve_principal(
+    request: Request[Any, Any, Any], settings: Settings
+) -> Principal | None:
+    auth = _session_auth(request)
+    if auth is None:
+        return None
+    principal = await _load(auth, settings)
+    if principal is None:
+        end_session(request)
+        return None
+    _touch(request, auth)
+    return principal
+
+
+async def _load(auth: dict[str, Any], settings: Settings) -> Principal | None:
+    if not _within_time_limits(auth, settings):
+        return None
+    is_staff = auth.get("kind") == "staff"
+    auth_at = float(auth.get("authAt", 0))
     try:
         subject_id = UUID(str(auth.get("id")))
         credential_id = UUID(auth["credential"]) if auth.get("credential") else None

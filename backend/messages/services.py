@@ -263,6 +263,7 @@ async def close_by_resident(resident: ResidentPrincipal, thread: ThreadRow) -> N
 
 async def close_by_staff(staff: StaffPrincipal, thread: ThreadRow) -> None:
     await _close(thread.id, STAFF, staff.staff_id)
+    await poke_leases([thread.lease_id], reason="message")
 
 
 async def _close(thread_id: UUID, actor_kind: str, actor_id: UUID) -> None:

@@ -24,6 +24,7 @@ from backend.messages.schemas import (
     StaffUnreadOut,
 )
 from backend.settings import Settings
+from sync.freshness import POKED_OPT
 
 AnyRequest = Request[Any, Any, Any]
 Limit = Annotated[int, QueryParameter(ge=1, le=200)]
@@ -93,7 +94,7 @@ class StaffMessagesController(Controller):
         """The thread with the resident's name and messages (an audit-logged read)."""
         return await _staff_view(request, staff, thread_id)
 
-    @post("/{thread_id:uuid}/messages", status_code=201)
+    @post("/{thread_id:uuid}/messages", status_code=201, opt={POKED_OPT: True})
     async def reply(
         self,
         request: AnyRequest,
@@ -152,7 +153,7 @@ class StaffMessagesController(Controller):
     ) -> Response[bytes]:
         return binary(*await _staff_file(staff, thread_id, attachment_id, "thumbnail", settings))
 
-    @post("/{thread_id:uuid}/close", status_code=200)
+    @post("/{thread_id:uuid}/close", status_code=200, opt={POKED_OPT: True})
     async def close(
         self, request: AnyRequest, thread_id: FromPath[UUID], staff: StaffDep
     ) -> StaffThreadOut:

@@ -302,3 +302,24 @@ async def _event(
         entity_id=news_id,
         details=details,
     )
+
+
+async def next_visibility_change(now: datetime) -> datetime | None:
+    """The next moment any news item is published or expires: until then, time alone does
+    not change which news anyone sees (the no-op pull relies on it)."""
+    publishing = (
+        await News.select(News.publish_at)
+        .where(News.publish_at > now)
+        .order_by(News.publish_at)
+        .first()
+    )
+    expiring = (
+        await News.select(News.expires_at)
+        .where(News.expires_at > now)
+        .order_by(News.expires_at)
+        .first()
+    )
+    moments = [
+        row[key] for row, key in ((publishing, "publish_at"), (expiring, "expires_at")) if row
+    ]
+    return min(moments) if moments else None

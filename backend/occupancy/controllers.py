@@ -26,6 +26,7 @@ from backend.occupancy.schemas import (
     StaffOccupantChangeOut,
 )
 from backend.occupancy.views import change_out, staff_change_out
+from sync.freshness import POKED_OPT
 
 
 class HouseholdController(Controller):
@@ -87,14 +88,14 @@ class StaffOccupantChangeController(Controller):
         await change_for_staff(staff, change_id)
         return staff_change_out(await services.staff_change(staff, change_id))
 
-    @post("/{change_id:uuid}/approve", status_code=200)
+    @post("/{change_id:uuid}/approve", status_code=200, opt={POKED_OPT: True})
     async def approve(self, change_id: FromPath[UUID], staff: StaffDep) -> StaffOccupantChangeOut:
         """Approve: the register of occupants changes now, and access with it."""
         await change_for_staff(staff, change_id)
         await services.decide(staff, change_id, approve=True)
         return staff_change_out(await services.staff_change(staff, change_id))
 
-    @post("/{change_id:uuid}/reject", status_code=200)
+    @post("/{change_id:uuid}/reject", status_code=200, opt={POKED_OPT: True})
     async def reject(
         self, change_id: FromPath[UUID], data: JSONBody[RejectIn], staff: StaffDep
     ) -> StaffOccupantChangeOut:

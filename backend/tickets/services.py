@@ -216,17 +216,37 @@ async def common_area_open(
 async def add_photo(
     resident: ResidentPrincipal, ticket_id: UUID, data: bytes, settings: Settings
 ) -> dict[str, Any]:
+    await _photo_gate(resident, ticket_id)  # before storing anything
+    stored = await media.store_image(
+        data, uploaded_by_kind="resident", uploaded_by_id=resident.account_id, settings=settings
+    )
+    return await _attach(ticket_id, stored.id)
+
+
+async def attach_blob(
+    resident: ResidentPrincipal, ticket_id: UUID, blob_id: UUID
+) -> dict[str, Any]:
+    """A photo already stored (and so already re-encoded) onto a ticket, as ``add_photo``
+    does but without encoding it again: an offline upload that arrived apart from its
+    mutation. The caller has checked that the blob is the resident's own upload."""
+    await _photo_gate(resident, ticket_id)
+    if (await media.blob_info(blob_id)).media_type not in media.IMAGE_TYPES:
+        raise media.UploadTypeError("problem.upload-type.image")
+    return await _attach(ticket_id, blob_id)
+
+
+async def _photo_gate(resident: ResidentPrincipal, ticket_id: UUID) -> None:
     row = await ticket_for_resident(resident, ticket_id)
     if row.status not in OPEN_STATUSES:
         raise errors.TicketClosedError()
     if await TicketPhoto.count().where(TicketPhoto.ticket == ticket_id) >= MAX_PHOTOS:
-        raise errors.PhotoLimitError()  # before storing anything
-    stored = await media.store_image(
-        data, uploaded_by_kind="resident", uploaded_by_id=resident.account_id, settings=settings
-    )
+        raise errors.PhotoLimitError()
+
+
+async def _attach(ticket_id: UUID, blob_id: UUID) -> dict[str, Any]:
     async with DB.transaction():
         photos = await TicketPhoto.select().where(TicketPhoto.ticket == ticket_id)
-        same = next((p for p in photos if p["blob"] == stored.id), None)
+        same = next((p for p in photos if p["blob"] == blob_id), None)
         if same is not None:
             return same  # the same picture again (a retried upload)
         if len(photos) >= MAX_PHOTOS:
@@ -234,7 +254,7 @@ async def add_photo(
         photo: dict[str, Any] = {
             "id": uuid.uuid4(),
             "ticket": ticket_id,
-            "blob": stored.id,
+            "blob": blob_id,
             "position": max((p["position"] for p in photos), default=0) + 1,
             "created_at": clock.now(),
         }

@@ -28,6 +28,7 @@ from backend.tickets.schemas import (
 )
 from backend.tickets.staff_services import QueueFilter, Sort
 from backend.tickets.transitions import Status
+from sync.freshness import POKED_OPT
 
 
 def _unit(row: dict[str, Any]) -> str | None:
@@ -117,7 +118,7 @@ class StaffTicketsController(Controller):
         out = await _staff_ticket_out(row, request_language(request))
         return Response(out, headers=NO_STORE)
 
-    @post("/{ticket_id:uuid}/assign", status_code=200)
+    @post("/{ticket_id:uuid}/assign", status_code=200, opt={POKED_OPT: True})
     async def assign(
         self,
         request: Request[Any, Any, Any],
@@ -128,7 +129,7 @@ class StaffTicketsController(Controller):
         await staff_services.assign(staff, ticket_id, data.assignee_id)
         return await self._summary(request, staff, ticket_id)
 
-    @post("/{ticket_id:uuid}/transition", status_code=200)
+    @post("/{ticket_id:uuid}/transition", status_code=200, opt={POKED_OPT: True})
     async def transition(
         self,
         request: Request[Any, Any, Any],
@@ -140,7 +141,7 @@ class StaffTicketsController(Controller):
         await staff_services.transition(staff, ticket_id, data)
         return await self._summary(request, staff, ticket_id)
 
-    @post("/{ticket_id:uuid}/comments", status_code=201)
+    @post("/{ticket_id:uuid}/comments", status_code=201, opt={POKED_OPT: True})
     async def comment(
         self,
         request: Request[Any, Any, Any],

@@ -148,6 +148,7 @@ async def assign(staff: StaffPrincipal, ticket_id: UUID, assignee_id: UUID | Non
             entity_id=ticket_id,
             details={"assignee": str(assignee_id) if assignee_id else None},
         )
+    await poke_leases([row.values["lease"]], reason="ticket")  # its updatedAt moved
 
 
 async def _assignable(assignee_id: UUID, row: TicketRow) -> str:
@@ -239,7 +240,8 @@ async def _note(staff: StaffPrincipal, ticket_id: UUID, text: str, visibility: s
 
 async def comment(staff: StaffPrincipal, ticket_id: UUID, text: str, visibility: str) -> None:
     """A public comment (the resident sees it) or an internal note (staff only)."""
-    await ticket_for_staff(staff, ticket_id)
+    row = await ticket_for_staff(staff, ticket_id)
     async with DB.transaction():
         await _note(staff, ticket_id, text, visibility)
         await Ticket.update({Ticket.updated_at: clock.now()}).where(Ticket.id == ticket_id)
+    await poke_leases([row.values["lease"]], reason="ticket")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import timedelta
 
 from litestar import Litestar
 
+from backend.core import clock
 from backend.demo.identity_codes import test_identity_code
 from backend.occupancy.tables import Lease
 from backend.tickets.tables import Ticket, TicketEvent
+from sync.freshness import view_changed
 from sync.pull import KEPT_VIEWS
 from sync.tables import ClientView
 from tests.factories import TODAY, make_occupant
@@ -74,6 +75,8 @@ async def test_hard_deletes_propagate(db: None, app: Litestar) -> None:
         ticket_id = uuid.UUID(body["id"])
         await TicketEvent.delete().where(TicketEvent.ticket == ticket_id)
         await Ticket.delete().where(Ticket.id == ticket_id)
+        # No route deletes a ticket; a service that deletes announces it, as this does.
+        await view_changed(leases=[world.ids["L1"]])
         after = await pulled(main, group, first["cookie"])
         assert after["patch"] == [{"op": "del", "key": f"ticket/{ticket_id}"}]
 
@@ -95,10 +98,13 @@ async def test_a_lease_that_ends_takes_all_its_keys(db: None, app: Litestar) -> 
         assert f"home/{world.ids['L2']}" in keys
         assert f"ticket/{body['id']}" in keys
         l2_keys = {key for key in keys if key and str(world.ids["L2"]) in key}
-        await Lease.update({Lease.ends_on: TODAY - timedelta(days=1)}).where(
-            Lease.id == world.ids["L2"]
-        )
-        after = await pulled(main, group, first["cookie"])
+        await Lease.update({Lease.ends_on: TODAY}).where(Lease.id == world.ids["L2"])
+        await view_changed(everyone=True)  # as an import from the ERP does
+        tonight = await pulled(main, group, first["cookie"])  # ends tonight: still there
+        assert [op["key"] for op in tonight["patch"]] == [f"home/{world.ids['L2']}"]
+        assert tonight["patch"][0]["value"]["endsOn"] == TODAY.isoformat()
+        with clock.travel(24 * 3600):
+            after = await pulled(main, group, tonight["cookie"])
         deleted = {op["key"] for op in after["patch"] if op["op"] == "del"}
         assert f"ticket/{body['id']}" in deleted
         assert l2_keys <= deleted

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import random
 import uuid
 from typing import Any
 
@@ -144,37 +143,6 @@ async def test_a_failing_mutator_leaves_nothing(db: None, app: Litestar) -> None
             assert await _last_mutation_id("c1") == 2
     finally:
         del mutators.MUTATORS["commentThenFail"]
-
-
-async def test_exactly_once_under_random_replays(db: None, app: Litestar) -> None:
-    """Seeded random schedules (hypothesis is not installed): retries, duplicates,
-    reorderings, overlapping batches and dropped responses never apply a mutation twice
-    or out of order, and a final in-order push completes every schedule."""
-    async with build_world(app) as world:
-        main, group = world.clients["main"], new_group()
-        mine = ticket_body(world.ids["L1"])
-        await pushed(main, group, [mutation("setup", 1, "createTicket", **mine)])
-        for seed in range(12):
-            rng = random.Random(seed)
-            client_id = f"s{seed}"
-            count = rng.randint(3, 8)
-            all_mutations = [
-                mutation(client_id, n, "addTicketComment", ticketId=mine["id"], text=f"{seed}:{n}")
-                for n in range(1, count + 1)
-            ]
-            for _ in range(rng.randint(2, 6)):
-                batch = [rng.choice(all_mutations) for _ in range(rng.randint(1, count))]
-                if rng.random() < 0.5:
-                    start = rng.randint(0, count - 1)
-                    batch = all_mutations[start : start + rng.randint(1, count)] + batch
-                await pushed(main, group, batch)  # the response may be "dropped": unused
-            await pushed(main, group, all_mutations)
-            texts = [t for t in await comments_on(mine["id"]) if t.startswith(f"{seed}:")]
-            assert sorted(texts, key=lambda t: int(t.split(":")[1])) == [
-                f"{seed}:{n}" for n in range(1, count + 1)
-            ], texts
-            assert len(texts) == len(set(texts)) == count
-            assert await _last_mutation_id(client_id) == count
 
 
 async def test_another_accounts_group_gets_nothing(db: None, app: Litestar) -> None:

@@ -1,7 +1,7 @@
 /** The sync client's reads and writes of its own database, each one IndexedDB transaction. */
 import type { OutboxEntry, PortalDatabase, RejectedMutation, SyncMeta } from "./db";
 import type { MutatorName } from "./optimistic";
-import type { MutationResult, PullResponse } from "./protocol";
+import type { MutationResult, PullResponse, SyncProblem } from "./protocol";
 
 /** Append a mutation with the next id (atomic across tabs: meta and outbox in one tx). */
 export async function appendMutation(
@@ -74,10 +74,25 @@ export async function dismissRejected(db: PortalDatabase, id: number): Promise<v
   await db.delete("rejected", id);
 }
 
+/** The server's `rejected/<clientId>/<id>` row of one of our mutations, if it has one. */
+function pulledRejection(
+  rows: ReadonlyMap<string, unknown>,
+  clientId: string,
+  id: number,
+): SyncProblem | null {
+  const row = rows.get(`rejected/${clientId}/${id}`) as
+    | { problem?: Partial<SyncProblem> }
+    | undefined;
+  const problem = row?.problem;
+  if (typeof problem?.code !== "string") return null;
+  return { code: problem.code, title: problem.title ?? "", detail: problem.detail ?? "" };
+}
+
 /**
  * Apply a pull in one transaction: the patch to `rows`, the cookie, and dropping the outbox
- * entries the server has seen (`id <= lastMutationId` for our client). Returns the new
- * in-memory copy of `rows` (`server` with the patch applied) once the transaction committed.
+ * entries the server has seen (`id <= lastMutationId` for our client); those it rejected
+ * are recorded for the UI and keep their drafts. Returns the new in-memory copy of `rows`
+ * (`server` with the patch applied) once the transaction committed.
  */
 export async function applyPull(
   db: PortalDatabase,
@@ -86,7 +101,7 @@ export async function applyPull(
   now: number,
 ): Promise<Map<string, unknown>> {
   const next = new Map(server);
-  const tx = db.transaction(["rows", "meta", "outbox", "drafts"], "readwrite");
+  const tx = db.transaction(["rows", "meta", "outbox", "drafts", "rejected"], "readwrite");
   const rows = tx.objectStore("rows");
   const current = await tx.objectStore("meta").get("sync");
   if (!current) throw new Error("sync meta missing");
@@ -106,7 +121,14 @@ export async function applyPull(
   if (seen !== undefined) {
     const done = IDBKeyRange.upperBound(seen);
     for (const entry of await tx.objectStore("outbox").getAll(done)) {
-      if (entry.draftId && !entry.rejected) await tx.objectStore("drafts").delete(entry.draftId);
+      // A push whose answer was lost learns of a rejection only from the pull's row.
+      const problem = entry.rejected ?? pulledRejection(next, current.clientId, entry.id);
+      if (problem && !entry.rejected) {
+        await tx
+          .objectStore("rejected")
+          .put({ id: entry.id, mutation: entry.mutation, problem, rejectedAt: now });
+      }
+      if (entry.draftId && !problem) await tx.objectStore("drafts").delete(entry.draftId);
     }
     await tx.objectStore("outbox").delete(done);
   }

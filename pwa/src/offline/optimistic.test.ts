@@ -1,15 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { applyOptimistic, PENDING_STATUS, rebase } from "./optimistic";
+import type { PullResponse } from "./protocol";
+import { fixtures } from "./testkit";
 
-const ticket = { id: "t1", status: "received", timeline: [{ id: "e1", kind: "created" }] };
-const rows = new Map<string, unknown>([
-  ["ticket/t1", ticket],
-  ["news/n1", { id: "n1", title: "Vesikatko", read: false }],
-  ["profile", { email: "old@example.fi", phone: "+358401111111", language: "fi" }],
-]);
+// The rows of a recorded first pull: a ticket in progress, a news item, the profile.
+const { patch } = fixtures.pullFull.response.body as PullResponse;
+const rows = new Map(patch.flatMap((op) => (op.op === "put" ? [[op.key, op.value]] : [])));
+const keyOf = (prefix: string) => [...rows.keys()].find((key) => key.startsWith(prefix)) ?? "";
+const ticketKey = keyOf("ticket/");
+const newsKey = keyOf("news/");
+const ticket = rows.get(ticketKey) as { id: string; timeline: unknown[] };
+const news = rows.get(newsKey) as { id: string; read: boolean };
+const profile = rows.get("profile") as Record<string, unknown>;
 const read = (key: string) => rows.get(key);
 
-describe("optimistic mutators", () => {
+describe("optimistic mutators on recorded rows", () => {
   it("createTicket adds a pending ticket row under the client's UUID", () => {
     const args = { id: "t2", category: "kitchen", description: "Hana vuotaa", photos: ["ab12"] };
     expect(applyOptimistic(read, "createTicket", args, 1)).toEqual([
@@ -20,14 +25,15 @@ describe("optimistic mutators", () => {
       },
     ]);
     // The server's row, once there, wins.
-    expect(applyOptimistic(read, "createTicket", { id: "t1" }, 2)).toEqual([]);
+    expect(applyOptimistic(read, "createTicket", { id: ticket.id }, 2)).toEqual([]);
   });
 
   it("addTicketComment appends a pending event; a missing ticket changes nothing", () => {
-    const [change] = applyOptimistic(read, "addTicketComment", { ticketId: "t1", text: "Hei" }, 7);
+    const args = { ticketId: ticket.id, text: "Hei" };
+    const [change] = applyOptimistic(read, "addTicketComment", args, 7);
     expect(change).toEqual({
       op: "put",
-      key: "ticket/t1",
+      key: ticketKey,
       value: {
         ...ticket,
         timeline: [
@@ -39,24 +45,21 @@ describe("optimistic mutators", () => {
     expect(applyOptimistic(read, "addTicketComment", { ticketId: "nope", text: "x" }, 8)).toEqual(
       [],
     );
-    expect(rows.get("ticket/t1")).toBe(ticket); // pure: the input is untouched
+    expect(rows.get(ticketKey)).toBe(ticket); // pure: the input is untouched
   });
 
   it("markNewsRead and updateProfile patch their rows", () => {
-    expect(applyOptimistic(read, "markNewsRead", { newsId: "n1" }, 1)).toEqual([
-      { op: "put", key: "news/n1", value: { id: "n1", title: "Vesikatko", read: true } },
+    expect(news.read).toBe(false);
+    expect(applyOptimistic(read, "markNewsRead", { newsId: news.id }, 1)).toEqual([
+      { op: "put", key: newsKey, value: { ...news, read: true } },
     ]);
     expect(applyOptimistic(read, "updateProfile", { email: "new@example.fi", x: 1 }, 2)).toEqual([
-      {
-        op: "put",
-        key: "profile",
-        value: { email: "new@example.fi", phone: "+358401111111", language: "fi", pending: true },
-      },
+      { op: "put", key: "profile", value: { ...profile, email: "new@example.fi", pending: true } },
     ]);
   });
 
   it("cancelTicket marks the ticket cancelled; unknown names change nothing", () => {
-    const [change] = applyOptimistic(read, "cancelTicket", { ticketId: "t1" }, 3);
+    const [change] = applyOptimistic(read, "cancelTicket", { ticketId: ticket.id }, 3);
     expect(change?.op === "put" && change.value).toMatchObject({
       status: "cancelled",
       pending: true,

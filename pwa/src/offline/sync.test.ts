@@ -2,12 +2,19 @@ import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeApi, json, type Reply } from "../test/fakeApi";
 import { saveDraft } from "./drafts";
+import { SCHEMA_VERSION } from "./protocol";
 import { SyncClient, type SyncClientOptions } from "./sync";
-import { fixtures, freshAccount, manualTimer, recorded, seedIds } from "./testkit";
+import { fixtures, freshAccount, manualTimer, patchKeys, recorded, seedIds } from "./testkit";
 
 const session = json(200, { authenticated: false });
 const [created, commented] = fixtures.pushAppliedRejected.request.body.mutations;
-if (!created || !commented) throw new Error("fixture push-applied-and-rejected changed");
+const [rejection] = fixtures.pushAppliedRejected.response.body.results.flatMap((r) =>
+  r.problem ? [r.problem] : [],
+);
+const [takenDown] = patchKeys(fixtures.pullIncremental).del;
+if (!created || !commented || !rejection || !takenDown) {
+  throw new Error("fixtures changed: see src/offline/fixtures/README.md");
+}
 const ticketArgs = created.args;
 const commentArgs = commented.args;
 const newTicketKey = `ticket/${ticketArgs.id}`;
@@ -50,7 +57,7 @@ describe("SyncClient against the recorded server", () => {
     expect(pulls.map((c) => c.body)).toEqual([fixtures.pullFull.request.body]);
     expect(api.calls.some((c) => c.path === "/api/sync/push")).toBe(false);
     expect([...client.state.view.value.keys()].sort()).toEqual(
-      fixtures.pullFull.response.body.patch.flatMap((op) => ("key" in op ? [op.key] : [])).sort(),
+      patchKeys(fixtures.pullFull).put.sort(),
     );
     expect(client.state.status.value).toEqual({ kind: "idle" });
     expect(client.state.lastSyncedAt.value).not.toBeNull();
@@ -93,10 +100,8 @@ describe("SyncClient against the recorded server", () => {
     expect(client.state.status.value).toEqual({ kind: "idle" });
     expect(client.state.pendingCount.value).toBe(0);
     expect(client.state.view.value.get(newTicketKey)).toMatchObject({ status: "received" });
-    expect(client.state.view.value.has("news/3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d")).toBe(false);
-    expect(client.state.rejected.value.map((r) => [r.id, r.problem.code])).toEqual([
-      [2, "ticket-not-found"],
-    ]);
+    expect(client.state.view.value.has(takenDown)).toBe(false);
+    expect(client.state.rejected.value.map((r) => [r.id, r.problem])).toEqual([[2, rejection]]);
     expect(await client.db.count("outbox")).toBe(0);
     // The applied ticket's draft is gone; the rejected comment's draft stays for the person.
     expect((await client.db.getAllKeys("drafts")).sort()).toEqual(["draft-comment"]);
@@ -110,15 +115,18 @@ describe("SyncClient against the recorded server", () => {
     let mode: "offline" | "drop" | "replay" = "offline";
     const api = fakeApi({
       "GET /api/session": session,
-      "POST /api/sync/pull": recorded(fixtures.pullIncremental),
+      "POST /api/sync/pull": [recorded(fixtures.pullFull), recorded(fixtures.pullIncremental)],
       "POST /api/sync/push": (call) => {
         if (mode === "replay") return recorded(fixtures.pushReplay);
         return offline(call); // "drop": the server applied it, the answer never arrived
       },
     });
     const { client, timer } = await openClient(account);
-    await client.mutate("createTicket", ticketArgs);
-    await client.mutate("addTicketComment", commentArgs);
+    await client.start();
+    await saveDraft(client.db, "draft-ticket", "ticket", ticketArgs, 1);
+    await saveDraft(client.db, "draft-comment", "comment", commentArgs, 2);
+    await client.mutate("createTicket", ticketArgs, "draft-ticket");
+    await client.mutate("addTicketComment", commentArgs, "draft-comment");
     await client.sync();
     mode = "drop";
     timer.fire();
@@ -129,18 +137,37 @@ describe("SyncClient against the recorded server", () => {
     const bodies = api.calls.filter((c) => c.path === "/api/sync/push").map((c) => c.body);
     expect(bodies.at(-1)).toEqual(fixtures.pushReplay.request.body);
     expect(bodies.at(-2)).toEqual(bodies.at(-1));
+    const pulls = api.calls.filter((c) => c.path === "/api/sync/pull").map((c) => c.body);
+    expect(pulls.slice(0, 2)).toEqual([
+      fixtures.pullFull.request.body,
+      fixtures.pullIncremental.request.body,
+    ]);
     expect(client.state.pendingCount.value).toBe(0);
+    // Both were skipped; the pull's rejected/ row tells the comment was refused.
+    expect(client.state.rejected.value.map((r) => [r.id, r.problem])).toEqual([[2, rejection]]);
+    expect(await client.db.getAllKeys("drafts")).toEqual(["draft-comment"]);
     await client.sync();
     expect(api.calls.filter((c) => c.path === "/api/sync/push")).toHaveLength(bodies.length);
   });
 
   it("surfaces an unsupported schema version as updateRequired and stops", async () => {
     const account = freshAccount();
-    fakeApi({ "GET /api/session": session, "POST /api/sync/push": recorded(fixtures.pushSchema) });
+    await seedIds(account, fixtures.pushSchema.given);
+    const api = fakeApi({
+      "GET /api/session": session,
+      "POST /api/sync/push": recorded(fixtures.pushSchema),
+    });
     const { client, timer } = await openClient(account);
-    await client.mutate("markNewsRead", { newsId: "n1" });
+    const [read] = fixtures.pushSchema.request.body.mutations;
+    await client.mutate("markNewsRead", read?.args ?? {});
     await client.sync();
+    // The recorded request, from an app of another schema version.
+    const pushes = api.calls.filter((c) => c.path === "/api/sync/push");
+    expect(pushes.map((c) => c.body)).toEqual([
+      { ...fixtures.pushSchema.request.body, schemaVersion: SCHEMA_VERSION },
+    ]);
     expect(client.state.status.value.kind).toBe("updateRequired");
+    expect(client.state.pendingCount.value).toBe(1);
     expect(timer.delays).toEqual([]);
   });
 });

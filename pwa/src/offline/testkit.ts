@@ -1,16 +1,21 @@
-/** Test helpers for the offline library: golden fixtures, seeded ids, a manual timer. */
+/**
+ * Test helpers for the offline library: the golden fixtures (recorded from the server by
+ * tests/sync/test_client_fixtures.py), seeded ids, a manual timer.
+ */
 import { openPortalDb } from "./db";
 import pullFull from "./fixtures/pull-full-clear.json";
 import pullIncremental from "./fixtures/pull-incremental.json";
 import pushAppliedRejected from "./fixtures/push-applied-and-rejected.json";
 import pushReplay from "./fixtures/push-replay-skipped.json";
 import pushSchema from "./fixtures/push-schema-version.json";
+import type { PullResponse } from "./protocol";
 import type { SyncClientOptions } from "./sync";
 
 export interface Fixture {
   description: string;
+  given: { clientGroupId: string; clientIds: string[]; lastMutationIds?: Record<string, number> };
   request: { method: string; path: string; body: unknown };
-  response: { status: number; body: unknown };
+  response: { status: number; headers: { "content-type": string }; body: unknown };
 }
 
 export const fixtures = {
@@ -31,15 +36,28 @@ export function freshAccount(): string {
   return `acct-${Date.now()}-${counter}`;
 }
 
-/** Give the account's database the fixtures' client group and client ids. */
-export async function seedIds(accountId: string): Promise<void> {
+/**
+ * Give the account's database the fixtures' client group and client ids (and the
+ * fixture's `given.lastMutationIds`, so that the next mutation gets the recorded id).
+ */
+export async function seedIds(accountId: string, given: Fixture["given"] = pullFull.given) {
   const db = await openPortalDb(accountId);
+  const lastMutationId = given.lastMutationIds?.[CLIENT] ?? 0;
   await db.put(
     "meta",
-    { clientGroupId: GROUP, clientId: CLIENT, cookie: null, lastMutationId: 0, lastSyncedAt: null },
+    { clientGroupId: GROUP, clientId: CLIENT, cookie: null, lastMutationId, lastSyncedAt: null },
     "sync",
   );
   db.close();
+}
+
+/** The keys a recorded pull puts, and those it deletes. */
+export function patchKeys(fixture: { response: { body: unknown } }) {
+  const { patch } = fixture.response.body as PullResponse;
+  return {
+    put: patch.flatMap((op) => (op.op === "put" ? [op.key] : [])),
+    del: patch.flatMap((op) => (op.op === "del" ? [op.key] : [])),
+  };
 }
 
 /** Retries wait for `fire()`; `delays` records every requested wait. */
@@ -65,10 +83,8 @@ export function manualTimer() {
   };
 }
 
-/** A reply for `fakeApi` from a fixture's recorded response. */
+/** A reply for `fakeApi`: the fixture's recorded response. */
 export function recorded(fixture: Fixture) {
-  const { status, body } = fixture.response;
-  return status >= 400
-    ? { status, json: body, headers: { "Content-Type": "application/problem+json" } }
-    : { status, json: body };
+  const { status, headers, body } = fixture.response;
+  return { status, json: body, headers: { "Content-Type": headers["content-type"] } };
 }

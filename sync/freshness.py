@@ -1,0 +1,251 @@
+"""The no-op pull: "nothing changed" answered without building the client view.
+
+Opening the app pulls, and almost always nothing has changed. Every write that may change
+what a resident sees bumps a *view version*: the account's (profile, own pushes, passkeys,
+sign-out), a lease's (the household's tickets, messages, occupants, rent) or ``everyone``'s
+(news, property information, staff administration, imports). A full pull reads the versions
+its view depends on *before* it reads the view and remembers them with the cookie it hands
+out. The next pull of that client group with that cookie, by the same account and
+credential, in the same language, is answered from memory while none of those versions
+moved and the clock cannot have changed the view (UTC midnight: lease dates, due dates;
+the next news publication or expiry; at most ``sync_noop_max_age_seconds``). Anything else
+takes the full pull, which is always right.
+
+Versions are bumped after the write commits and before its response is sent (see
+``view_change_middleware``), so a client that saw its write acknowledged never gets a stale
+"nothing changed". They live in process memory (one server process) or in Redis, shared by
+all workers and replicas; the remembered answers are per process.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+from uuid import UUID
+
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from redis.asyncio import Redis
+
+from backend.accounts.access import ResidentPrincipal, StaffPrincipal
+from backend.core import clock
+from backend.news.services import next_visibility_change
+
+EVERYONE = "everyone"
+REMEMBERED_GROUPS = 100_000  # a few MB; the least recently pulled are forgotten first
+_UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# Route option: the handler's service bumps exactly the leases it changed (poke_leases),
+# so the middleware must not bump everyone's version for this staff write.
+POKED_OPT = "sync_view_poked"
+# Route option: an unsafe method that changes no resident's view (the pull).
+UNCHANGED_OPT = "sync_view_unchanged"
+
+
+def account_key(account_id: UUID | str) -> str:
+    return f"account:{account_id}"
+
+
+def lease_key(lease_id: UUID | str) -> str:
+    return f"lease:{lease_id}"
+
+
+class VersionStore(Protocol):
+    async def read(self, keys: tuple[str, ...]) -> tuple[str, ...]: ...
+
+    async def bump(self, keys: Iterable[str]) -> None: ...
+
+
+class MemoryVersions:
+    """One process: a counter per key."""
+
+    def __init__(self) -> None:
+        self._counters: dict[str, int] = {}
+
+    async def read(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(str(self._counters.get(key, 0)) for key in keys)
+
+    async def bump(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self._counters[key] = self._counters.get(key, 0) + 1
+
+
+class RedisVersions:
+    """Shared by every process. An epoch key guards against Redis losing its data (it may
+    keep nothing on disk): counters restarting from zero could repeat a remembered version,
+    but the new epoch never matches a remembered one."""
+
+    PREFIX = "portal:view:"
+
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def read(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        epoch_key = self.PREFIX + "epoch"
+        values = await self._redis.mget([epoch_key, *(self.PREFIX + key for key in keys)])
+        epoch = values[0]
+        if epoch is None:
+            await self._redis.set(epoch_key, secrets.token_hex(8), nx=True)
+            epoch = await self._redis.get(epoch_key)
+        return tuple(_text(value) for value in (epoch, *values[1:]))
+
+    async def bump(self, keys: Iterable[str]) -> None:
+        pipe = self._redis.pipeline(transaction=False)
+        for key in keys:
+            pipe.incr(self.PREFIX + key)
+        await pipe.execute()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "0"
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    account_id: str
+    credential: str | None
+    language: str
+    cookie: int
+    keys: tuple[str, ...]
+    versions: tuple[str, ...]
+    valid_until: float
+
+
+class Freshness:
+    def __init__(self, store: VersionStore, max_age_seconds: int) -> None:
+        self.store = store
+        self.max_age_seconds = max_age_seconds
+        self._remembered: OrderedDict[str, Remembered] = OrderedDict()
+
+    @staticmethod
+    def keys_for(resident: ResidentPrincipal) -> tuple[str, ...]:
+        homes = sorted(str(home.lease_id) for home in resident.homes)
+        return (EVERYONE, account_key(resident.account_id), *(lease_key(h) for h in homes))
+
+    async def versions(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        return await self.store.read(keys)
+
+    async def remember(
+        self,
+        group_id: str,
+        resident: ResidentPrincipal,
+        language: str,
+        cookie: int,
+        keys: tuple[str, ...],
+        versions: tuple[str, ...],
+    ) -> None:
+        """After a full pull: its cookie, and the versions read before its view was."""
+        now = clock.now()
+        limits = [_next_utc_midnight(now), now + timedelta(seconds=self.max_age_seconds)]
+        news_change = await next_visibility_change(now)
+        if news_change is not None:
+            limits.append(news_change)
+        self._remembered[group_id] = Remembered(
+            account_id=str(resident.account_id),
+            credential=str(resident.credential_id) if resident.credential_id else None,
+            language=language,
+            cookie=cookie,
+            keys=keys,
+            versions=versions,
+            valid_until=min(limits).timestamp(),
+        )
+        self._remembered.move_to_end(group_id)
+        while len(self._remembered) > REMEMBERED_GROUPS:
+            self._remembered.popitem(last=False)
+
+    async def unchanged(
+        self, group_id: str, cookie: int, auth: dict[str, Any], language: str
+    ) -> bool:
+        """True when the client's view of ``cookie`` is still exactly the resident's view.
+        ``auth`` is a resident session already checked for its time limits."""
+        known = self._remembered.get(group_id)
+        if (
+            known is None
+            or known.cookie != cookie
+            or known.account_id != auth.get("id")
+            or known.credential != auth.get("credential")
+            or known.language != language
+            or clock.timestamp() >= known.valid_until
+        ):
+            return False
+        return await self.store.read(known.keys) == known.versions
+
+    async def changed(
+        self,
+        *,
+        accounts: Iterable[UUID] = (),
+        leases: Iterable[UUID] = (),
+        everyone: bool = False,
+    ) -> None:
+        keys = [account_key(a) for a in accounts] + [lease_key(lease) for lease in leases]
+        if everyone:
+            keys.append(EVERYONE)
+        if keys:
+            await self.store.bump(dict.fromkeys(keys))
+
+
+def _next_utc_midnight(now: datetime) -> datetime:
+    tomorrow = now.astimezone(UTC).date() + timedelta(days=1)
+    return datetime(tomorrow.year, tomorrow.month, tomorrow.day, tzinfo=UTC)
+
+
+_current: list[Freshness] = []
+
+
+def configure(redis: Redis | None, max_age_seconds: int) -> Freshness:
+    """The app's freshness (the last app made, as with the channels plugin)."""
+    store: VersionStore = RedisVersions(redis) if redis is not None else MemoryVersions()
+    freshness = Freshness(store, max_age_seconds)
+    _current[:] = [freshness]
+    return freshness
+
+
+def current() -> Freshness | None:
+    return _current[0] if _current else None
+
+
+async def view_changed(
+    *, accounts: Iterable[UUID] = (), leases: Iterable[UUID] = (), everyone: bool = False
+) -> None:
+    freshness = current()
+    if freshness is not None:
+        await freshness.changed(accounts=accounts, leases=leases, everyone=everyone)
+
+
+def view_change_middleware(app: ASGIApp) -> ASGIApp:
+    """Bumps the view versions a successful write may have changed, before its response
+    starts. Residents change their own account and homes; staff writes change everyone's
+    view unless the route's service bumps the exact leases itself (``POKED_OPT``)."""
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP or scope.get("method") not in _UNSAFE_METHODS:
+            await app(scope, receive, send)
+            return
+
+        async def send_after_bump(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] < 400:
+                await _bump_for(scope)
+            await send(message)
+
+        await app(scope, receive, send_after_bump)
+
+    return middleware
+
+
+async def _bump_for(scope: Scope) -> None:
+    handler = scope.get("route_handler")
+    opt: dict[str, Any] = handler.opt if handler is not None else {}
+    if opt.get(UNCHANGED_OPT):
+        return
+    principal = scope.get("state", {}).get("portal_principal")
+    if isinstance(principal, ResidentPrincipal):
+        await view_changed(
+            accounts=[principal.account_id], leases=[home.lease_id for home in principal.homes]
+        )
+    elif isinstance(principal, StaffPrincipal) and not opt.get(POKED_OPT):
+        await view_changed(everyone=True)
