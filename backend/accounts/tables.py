@@ -46,8 +46,8 @@ class Credential(Table, tablename="credential"):
     public_key = Varchar(length=2000)  # base64url COSE key
     sign_count = BigInt(default=0)
     transports = JSON()
-    resident_account = ForeignKey(ResidentAccount, null=True, default=None)
-    staff_user = ForeignKey(StaffUser, null=True, default=None)
+    resident_account = ForeignKey(ResidentAccount, null=True, default=None, index=True)
+    staff_user = ForeignKey(StaffUser, null=True, default=None, index=True)
     name = Varchar(length=100)
     backed_up = Boolean(default=False)
     created_at = Timestamptz()
@@ -59,7 +59,7 @@ class OfficeRegistrationCode(Table, tablename="office_registration_code"):
     """Issued by staff after checking an ID card in person; single use, short-lived."""
 
     id = UUID(primary_key=True)
-    occupant = ForeignKey(Occupant, null=False)
+    occupant = ForeignKey(Occupant, null=False, index=True)
     code_hmac = Varchar(length=64, unique=True)
     issued_by = ForeignKey(StaffUser, null=False)
     issued_at = Timestamptz()

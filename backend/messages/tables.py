@@ -17,8 +17,8 @@ from backend.staff.tables import StaffUser
 
 class MessageThread(Table, tablename="message_thread"):
     id = UUID(primary_key=True)
-    lease = ForeignKey(Lease, null=False)
-    property = ForeignKey(Property, null=False)
+    lease = ForeignKey(Lease, null=False, index=True)
+    property = ForeignKey(Property, null=False, index=True)
     category = Varchar(length=40, index=True)
     subject = Varchar(length=200)
     status = Varchar(length=20, index=True)  # open | answered | closed
@@ -39,7 +39,7 @@ class MessageThread(Table, tablename="message_thread"):
 
 class ThreadMessage(Table, tablename="thread_message"):
     id = UUID(primary_key=True)
-    thread = ForeignKey(MessageThread, null=False)
+    thread = ForeignKey(MessageThread, null=False, index=True)
     seq = Integer()
     author_kind = Varchar(length=20)  # resident | staff
     # The resident's identity-code HMAC, or the StaffUser id (as text), by author_kind.
@@ -54,7 +54,7 @@ class ThreadReadMark(Table, tablename="thread_read_mark"):
     """How far one resident has read one thread (residents read per person)."""
 
     id = UUID(primary_key=True)
-    thread = ForeignKey(MessageThread, null=False)
+    thread = ForeignKey(MessageThread, null=False, index=True)
     person = Varchar(length=64, index=True)  # identity-code HMAC
     read_seq = Integer(default=0)
     # Marks one (thread, person) pair; unique so that two devices cannot add two marks.
@@ -65,8 +65,8 @@ class MessageAttachment(Table, tablename="message_attachment"):
     """A photo or PDF attached to one message (at most ``MAX_ATTACHMENTS`` per message)."""
 
     id = UUID(primary_key=True)
-    thread = ForeignKey(MessageThread, null=False)
-    message = ForeignKey(ThreadMessage, null=False)
+    thread = ForeignKey(MessageThread, null=False, index=True)
+    message = ForeignKey(ThreadMessage, null=False, index=True)
     blob = ForeignKey(MediaBlob, null=False)
     position = Integer()
     created_at = Timestamptz()

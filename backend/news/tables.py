@@ -18,8 +18,8 @@ class News(Table, tablename="news"):
     title = JSON()  # {"fi": ..., "sv": ..., "en": ...}; Finnish required
     body = JSON()
     audience = Varchar(length=10)  # everyone | region | property
-    region = ForeignKey(Region, null=True, default=None)
-    property = ForeignKey(Property, null=True, default=None)
+    region = ForeignKey(Region, null=True, default=None, index=True)
+    property = ForeignKey(Property, null=True, default=None, index=True)
     publish_at = Timestamptz(null=True, default=None, index=True)
     expires_at = Timestamptz(null=True, default=None)
     pinned = Boolean(default=False)
@@ -34,6 +34,6 @@ class NewsRead(Table, tablename="news_read"):
     a no-op."""
 
     id = UUID(primary_key=True)
-    news = ForeignKey(News, null=False)
-    resident_account = ForeignKey(ResidentAccount, null=False)
+    news = ForeignKey(News, null=False, index=True)
+    resident_account = ForeignKey(ResidentAccount, null=False, index=True)
     read_at = Timestamptz()

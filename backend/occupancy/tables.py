@@ -10,7 +10,7 @@ from backend.staff.tables import StaffUser
 class Lease(Table, tablename="lease"):
     id = UUID(primary_key=True)
     number = Varchar(length=40, unique=True)
-    unit = ForeignKey(Unit, null=False)
+    unit = ForeignKey(Unit, null=False, index=True)
     signed_on = Date()
     starts_on = Date()
     # Inclusive: the last day of the lease; empty while the lease runs until further notice.

@@ -67,7 +67,7 @@ class Unit(Table, tablename="unit"):
     """A home (apartment) in a property."""
 
     id = UUID(primary_key=True)
-    property = ForeignKey(Property, null=False)
+    property = ForeignKey(Property, null=False, index=True)
     staircase = Varchar(length=10)
     number = Varchar(length=20)
     floor = SmallInt(default=1)
@@ -85,7 +85,7 @@ class PropertyDocument(Table, tablename="property_document"):
     """
 
     id = UUID(primary_key=True)
-    property = ForeignKey(Property, null=False)
+    property = ForeignKey(Property, null=False, index=True)
     kind = Varchar(length=20)  # house_rules | rescue_plan | other
     title = JSON()
     body = JSON()

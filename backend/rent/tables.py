@@ -34,7 +34,7 @@ class Payment(Table, tablename="rent_payment"):
 
     id = UUID(primary_key=True)
     lease = ForeignKey(Lease, null=False, index=True)
-    invoice = ForeignKey(Invoice, null=True, default=None)
+    invoice = ForeignKey(Invoice, null=True, default=None, index=True)
     amount_cents = Integer()
     paid_on = Date()
     reference = Varchar(length=25, null=True, default=None)

@@ -27,5 +27,5 @@ class StaffUser(Table, tablename="staff_user"):
 
 class StaffRegion(Table, tablename="staff_region"):
     id = UUID(primary_key=True)
-    staff_user = ForeignKey(StaffUser, null=False)
+    staff_user = ForeignKey(StaffUser, null=False, index=True)
     region = ForeignKey(Region, null=False)

@@ -25,8 +25,8 @@ class Ticket(Table, tablename="ticket"):
 
     id = UUID(primary_key=True)
     number = Varchar(length=20, unique=True)  # "VI-2026-000123", assigned by the server
-    lease = ForeignKey(Lease, null=False)
-    property = ForeignKey(Property, null=False)
+    lease = ForeignKey(Lease, null=False, index=True)
+    property = ForeignKey(Property, null=False, index=True)
     # The home for apartment categories; empty for a common area (then ``area`` is set).
     unit = ForeignKey(Unit, null=True, default=None)
     area = Varchar(length=40, null=True, default=None)
@@ -38,7 +38,7 @@ class Ticket(Table, tablename="ticket"):
     pets = Boolean(default=False)
     contact_phone = Varchar(length=40)
     status = Varchar(length=30, default="received", index=True)
-    assignee = ForeignKey(StaffUser, null=True, default=None)
+    assignee = ForeignKey(StaffUser, null=True, default=None, index=True)
     scheduled_start = Timestamptz(null=True, default=None)
     scheduled_end = Timestamptz(null=True, default=None)
     expected_by = Date()
@@ -64,7 +64,7 @@ class TicketNumberSequence(Table, tablename="ticket_number_sequence"):
 
 class TicketPhoto(Table, tablename="ticket_photo"):
     id = UUID(primary_key=True)
-    ticket = ForeignKey(Ticket, null=False)
+    ticket = ForeignKey(Ticket, null=False, index=True)
     blob = ForeignKey(Blob, null=False)
     position = SmallInt()  # 1..5
     created_at = Timestamptz()
@@ -74,7 +74,7 @@ class TicketEvent(Table, tablename="ticket_event"):
     """One line of the timeline: a status change, comment, internal note, rating or assignment."""
 
     id = UUID(primary_key=True)
-    ticket = ForeignKey(Ticket, null=False)
+    ticket = ForeignKey(Ticket, null=False, index=True)
     kind = Varchar(length=20)  # status_change | comment | note | rating | assignment
     actor_kind = Varchar(length=20)  # resident | staff
     actor_id = UUID(null=True, default=None)

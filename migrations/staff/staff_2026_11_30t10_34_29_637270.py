@@ -1,0 +1,26 @@
+from piccolo.apps.migrations.auto.migration_manager import MigrationManager
+from piccolo.columns.column_types import ForeignKey
+
+ID = "2026-11-30T10:34:29:637270"
+VERSION = "1.38.0"
+DESCRIPTION = ""
+
+
+async def forwards():
+    manager = MigrationManager(
+        migration_id=ID, app_name="staff", description=DESCRIPTION
+    )
+
+    manager.alter_column(
+        table_class_name="StaffRegion",
+        tablename="staff_region",
+        column_name="staff_user",
+        db_column_name="staff_user",
+        params={"index": True},
+        old_params={"index": False},
+        column_class=ForeignKey,
+        old_column_class=ForeignKey,
+        schema=None,
+    )
+
+    return manager
