@@ -16,12 +16,14 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Contact
 
+from backend.accounts import principal_cache
 from backend.accounts.access import (
     provide_optional_principal,
     provide_principal,
     provide_resident,
     provide_staff,
 )
+from backend.core import versions
 from backend.core.db import close_database, open_database
 from backend.core.health import HealthController
 from backend.core.logging import configure_logging
@@ -35,6 +37,7 @@ from backend.oidc.client import OidcClient
 from backend.settings import Settings, get_settings
 from sync import freshness
 from sync.poke import channels_plugin, close_channels
+from sync.push import forget_owners
 
 # Each feature lists its controllers in CONTROLLERS.
 FEATURE_CONTROLLERS = (
@@ -60,7 +63,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
     configure_logging(settings)
     stores = Stores(settings)
     limiter = RateLimiter(stores.redis)
-    freshness.configure(stores.redis, settings.sync_noop_max_age_seconds)
+    versions.configure(stores.redis)
+    principal_cache.configure(settings.cache_max_age_seconds)
+    freshness.configure(settings.cache_max_age_seconds)
+    forget_owners()
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:

@@ -63,9 +63,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Identity endpoints: attempts per minute from one IP, and per account per 15 minutes.
     auth_rate_limit_per_ip: int = 30
     auth_rate_limit_per_account: int = 10
-    # The no-op sync pull is answered from memory at most this long; writes outside the app
-    # (a database edited by hand, another process without Redis) show after this.
-    sync_noop_max_age_seconds: int = 300
+    # Answers remembered between requests (the resident behind a session, a "nothing
+    # changed" sync pull) are reused at most this long: writes made outside the app (by
+    # hand in the database, another process without Redis) show after this.
+    cache_max_age_seconds: int = 300
 
     def __repr__(self) -> str:
         # Secrets (and URLs that may carry passwords) never reach a log line.

@@ -21,7 +21,7 @@ from sync import blobs, freshness
 from sync import pull as pulling
 from sync import push as pushing
 from sync.i18n import sync_translate
-from sync.poke import poke_accounts, poke_events, poke_leases
+from sync.poke import poke_events, poke_leases
 from sync.protocol import (
     SCHEMA_VERSION,
     PullRequest,
@@ -87,7 +87,6 @@ class SyncController(Controller):
         if any(item.status == "applied" for item in result.results):
             # The resident's other devices, and the household (who see the home's tickets).
             await poke_leases([home.lease_id for home in resident.homes], reason="push")
-            poke_accounts([resident.account_id], reason="push")
         return Response(result, headers=NO_STORE)
 
     @post("/pull", status_code=200, opt={freshness.UNCHANGED_OPT: True})
@@ -119,7 +118,7 @@ class SyncController(Controller):
         except KeyError:
             raise UnavailableError() from None  # the app was built without sync.poke's plugin
         return ServerSentEvent(
-            poke_events(plugin, resident.account_id),
+            poke_events(plugin, resident.account_id, [home.lease_id for home in resident.homes]),
             headers={**NO_STORE, "x-accel-buffering": "no"},
         )
 

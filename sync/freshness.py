@@ -8,34 +8,31 @@ its view depends on *before* it reads the view and remembers them with the cooki
 out. The next pull of that client group with that cookie, by the same account and
 credential, in the same language, is answered from memory while none of those versions
 moved and the clock cannot have changed the view (UTC midnight: lease dates, due dates;
-the next news publication or expiry; at most ``sync_noop_max_age_seconds``). Anything else
+the next news publication or expiry; at most ``cache_max_age_seconds``). Anything else
 takes the full pull, which is always right.
 
-Versions are bumped after the write commits and before its response is sent (see
-``view_change_middleware``), so a client that saw its write acknowledged never gets a stale
-"nothing changed". They live in process memory (one server process) or in Redis, shared by
-all workers and replicas; the remembered answers are per process.
+The versions are backend.core.versions; this module bumps them for every successful write
+request, after its commit and before its response starts (``view_change_middleware``), so
+a client that saw its write acknowledged never gets a stale "nothing changed". The
+remembered answers are per process.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections import OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
-from uuid import UUID
+from datetime import timedelta
+from typing import Any
 
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
-from redis.asyncio import Redis
 
 from backend.accounts.access import ResidentPrincipal, StaffPrincipal
 from backend.core import clock
+from backend.core import versions as view_versions
+from backend.core.versions import EVERYONE, account_key, lease_key, next_utc_midnight
 from backend.news.services import next_visibility_change
 
-EVERYONE = "everyone"
 REMEMBERED_GROUPS = 100_000  # a few MB; the least recently pulled are forgotten first
 _UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Route option: the handler's service bumps exactly the leases it changed (poke_leases),
@@ -43,66 +40,6 @@ _UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 POKED_OPT = "sync_view_poked"
 # Route option: an unsafe method that changes no resident's view (the pull).
 UNCHANGED_OPT = "sync_view_unchanged"
-
-
-def account_key(account_id: UUID | str) -> str:
-    return f"account:{account_id}"
-
-
-def lease_key(lease_id: UUID | str) -> str:
-    return f"lease:{lease_id}"
-
-
-class VersionStore(Protocol):
-    async def read(self, keys: tuple[str, ...]) -> tuple[str, ...]: ...
-
-    async def bump(self, keys: Iterable[str]) -> None: ...
-
-
-class MemoryVersions:
-    """One process: a counter per key."""
-
-    def __init__(self) -> None:
-        self._counters: dict[str, int] = {}
-
-    async def read(self, keys: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(str(self._counters.get(key, 0)) for key in keys)
-
-    async def bump(self, keys: Iterable[str]) -> None:
-        for key in keys:
-            self._counters[key] = self._counters.get(key, 0) + 1
-
-
-class RedisVersions:
-    """Shared by every process. An epoch key guards against Redis losing its data (it may
-    keep nothing on disk): counters restarting from zero could repeat a remembered version,
-    but the new epoch never matches a remembered one."""
-
-    PREFIX = "portal:view:"
-
-    def __init__(self, redis: Redis) -> None:
-        self._redis = redis
-
-    async def read(self, keys: tuple[str, ...]) -> tuple[str, ...]:
-        epoch_key = self.PREFIX + "epoch"
-        values = await self._redis.mget([epoch_key, *(self.PREFIX + key for key in keys)])
-        epoch = values[0]
-        if epoch is None:
-            await self._redis.set(epoch_key, secrets.token_hex(8), nx=True)
-            epoch = await self._redis.get(epoch_key)
-        return tuple(_text(value) for value in (epoch, *values[1:]))
-
-    async def bump(self, keys: Iterable[str]) -> None:
-        pipe = self._redis.pipeline(transaction=False)
-        for key in keys:
-            pipe.incr(self.PREFIX + key)
-        await pipe.execute()
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return "0"
-    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +54,7 @@ class Remembered:
 
 
 class Freshness:
-    def __init__(self, store: VersionStore, max_age_seconds: int) -> None:
-        self.store = store
+    def __init__(self, max_age_seconds: int) -> None:
         self.max_age_seconds = max_age_seconds
         self._remembered: OrderedDict[str, Remembered] = OrderedDict()
 
@@ -126,9 +62,6 @@ class Freshness:
     def keys_for(resident: ResidentPrincipal) -> tuple[str, ...]:
         homes = sorted(str(home.lease_id) for home in resident.homes)
         return (EVERYONE, account_key(resident.account_id), *(lease_key(h) for h in homes))
-
-    async def versions(self, keys: tuple[str, ...]) -> tuple[str, ...]:
-        return await self.store.read(keys)
 
     async def remember(
         self,
@@ -141,7 +74,7 @@ class Freshness:
     ) -> None:
         """After a full pull: its cookie, and the versions read before its view was."""
         now = clock.now()
-        limits = [_next_utc_midnight(now), now + timedelta(seconds=self.max_age_seconds)]
+        limits = [next_utc_midnight(now), now + timedelta(seconds=self.max_age_seconds)]
         news_change = await next_visibility_change(now)
         if news_change is not None:
             limits.append(news_change)
@@ -173,48 +106,21 @@ class Freshness:
             or clock.timestamp() >= known.valid_until
         ):
             return False
-        return await self.store.read(known.keys) == known.versions
-
-    async def changed(
-        self,
-        *,
-        accounts: Iterable[UUID] = (),
-        leases: Iterable[UUID] = (),
-        everyone: bool = False,
-    ) -> None:
-        keys = [account_key(a) for a in accounts] + [lease_key(lease) for lease in leases]
-        if everyone:
-            keys.append(EVERYONE)
-        if keys:
-            await self.store.bump(dict.fromkeys(keys))
-
-
-def _next_utc_midnight(now: datetime) -> datetime:
-    tomorrow = now.astimezone(UTC).date() + timedelta(days=1)
-    return datetime(tomorrow.year, tomorrow.month, tomorrow.day, tzinfo=UTC)
+        return await view_versions.read(known.keys) == known.versions
 
 
 _current: list[Freshness] = []
 
 
-def configure(redis: Redis | None, max_age_seconds: int) -> Freshness:
-    """The app's freshness (the last app made, as with the channels plugin)."""
-    store: VersionStore = RedisVersions(redis) if redis is not None else MemoryVersions()
-    freshness = Freshness(store, max_age_seconds)
+def configure(max_age_seconds: int) -> Freshness:
+    """The app's remembered pulls (the last app made, as with the channels plugin)."""
+    freshness = Freshness(max_age_seconds)
     _current[:] = [freshness]
     return freshness
 
 
 def current() -> Freshness | None:
     return _current[0] if _current else None
-
-
-async def view_changed(
-    *, accounts: Iterable[UUID] = (), leases: Iterable[UUID] = (), everyone: bool = False
-) -> None:
-    freshness = current()
-    if freshness is not None:
-        await freshness.changed(accounts=accounts, leases=leases, everyone=everyone)
 
 
 def view_change_middleware(app: ASGIApp) -> ASGIApp:
@@ -244,8 +150,8 @@ async def _bump_for(scope: Scope) -> None:
         return
     principal = scope.get("state", {}).get("portal_principal")
     if isinstance(principal, ResidentPrincipal):
-        await view_changed(
+        await view_versions.view_changed(
             accounts=[principal.account_id], leases=[home.lease_id for home in principal.homes]
         )
     elif isinstance(principal, StaffPrincipal) and not opt.get(POKED_OPT):
-        await view_changed(everyone=True)
+        await view_versions.view_changed(everyone=True)

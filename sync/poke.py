@@ -23,9 +23,9 @@ from litestar.channels.backends.memory import MemoryChannelsBackend
 from litestar.response.sse import ServerSentEventMessage
 
 from backend.accounts.tables import ResidentAccount
+from backend.core.versions import view_changed
 from backend.occupancy.tables import Occupant
 from backend.settings import Settings
-from sync.freshness import view_changed
 from sync.protocol import PokeEvent
 
 logger = logging.getLogger("sync.poke")
@@ -38,6 +38,12 @@ _redis_clients: list[Any] = []
 
 def channel_of(account_id: UUID) -> str:
     return f"sync-poke:{account_id}"
+
+
+def lease_channel_of(lease_id: UUID) -> str:
+    """Every open app of the home's residents listens here too: poking a household needs
+    no lookup of who lives there."""
+    return f"sync-poke-lease:{lease_id}"
 
 
 def channels_plugin(settings: Settings) -> ChannelsPlugin:
@@ -69,13 +75,16 @@ def current_plugin() -> ChannelsPlugin | None:
 def poke_accounts(account_ids: Iterable[UUID], reason: str = "change") -> None:
     """Tell the accounts' open apps to pull. Never fails the caller: a lost poke only
     delays a pull until the next launch, focus or network change."""
+    _publish(reason, [channel_of(account_id) for account_id in dict.fromkeys(account_ids)])
+
+
+def _publish(reason: str, channels: list[str]) -> None:
     plugin = current_plugin()
-    ids = list(dict.fromkeys(account_ids))
-    if plugin is None or not ids:
+    if plugin is None or not channels:
         return
     data = msgspec.json.encode(PokeEvent(reason="push" if reason == "push" else "change"))
     try:
-        plugin.publish(data, channels=[channel_of(account_id) for account_id in ids])
+        plugin.publish(data, channels=channels)
     except RuntimeError:  # not started: no app is serving (a CLI command, a script)
         logger.debug("Poke without a running channels plugin")
     except Exception:  # the channels backend is down: pokes are best effort
@@ -97,25 +106,34 @@ async def accounts_of_leases(lease_ids: Iterable[UUID]) -> list[UUID]:
     return [row["id"] for row in rows]
 
 
-async def poke_leases(lease_ids: Iterable[UUID], reason: str = "change") -> None:
-    """After a committed write to these homes (a staff ticket transition, a staff reply, an
-    occupant change): their views changed, and every resident of them is poked. The
-    accounts count as changed too: someone who just joined a home has no view of it yet."""
-    ids = list(lease_ids)
+async def poke_leases(
+    lease_ids: Iterable[UUID], reason: str = "change", *, members_changed: bool = False
+) -> None:
+    """After a committed write to these homes (a staff ticket transition, a staff reply, a
+    push): their views changed, and every open app of their residents is poked. When who
+    lives there changed (``members_changed``), the accounts of everyone in the register —
+    those moving in or out included — changed too: their homes and rights did."""
+    ids = list(dict.fromkeys(lease_ids))
     if not ids:
         return
-    accounts = await accounts_of_leases(ids)
+    accounts = await accounts_of_leases(ids) if members_changed else []
     await view_changed(accounts=accounts, leases=ids)
-    poke_accounts(accounts, reason=reason)
+    _publish(reason, [lease_channel_of(lease_id) for lease_id in ids])
+    if accounts:
+        poke_accounts(accounts, reason=reason)
 
 
 async def poke_events(
-    plugin: ChannelsPlugin, account_id: UUID, keepalive_seconds: float = KEEPALIVE_SECONDS
+    plugin: ChannelsPlugin,
+    account_id: UUID,
+    lease_ids: Iterable[UUID] = (),
+    keepalive_seconds: float = KEEPALIVE_SECONDS,
 ) -> AsyncIterator[ServerSentEventMessage]:
     """The SSE stream of one signed-in resident: ``ready`` once subscribed (pull then: a
     change before it had no listener), then a ``poke`` per publish, and a comment line
     when quiet so that proxies keep the connection open."""
-    async with plugin.start_subscription([channel_of(account_id)]) as subscriber:
+    channels = [channel_of(account_id), *(lease_channel_of(lease) for lease in lease_ids)]
+    async with plugin.start_subscription(channels) as subscriber:
         queue: asyncio.Queue[bytes] = asyncio.Queue()
 
         async def pump() -> None:

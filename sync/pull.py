@@ -10,6 +10,7 @@ from piccolo.engine.postgres import PostgresEngine
 
 from backend.accounts.access import ResidentPrincipal
 from backend.core import clock
+from backend.core import versions as view_versions
 from backend.core.db import DB
 from backend.core.i18n import Language
 from sync import freshness
@@ -86,7 +87,7 @@ async def pull(
     tracker = freshness.current()
     keys = freshness.Freshness.keys_for(resident)
     # Read before the view: a write that commits after this bumps past what is remembered.
-    versions = await tracker.versions(keys) if tracker else ()
+    versions = await view_versions.read(keys)
     for attempt in range(SNAPSHOT_ATTEMPTS):
         try:
             response = await _pull_once(resident, request, language)
@@ -97,7 +98,7 @@ async def pull(
                 raise
     else:
         raise AssertionError("unreachable")
-    if tracker is not None:
+    if tracker is not None and versions is not None:
         await tracker.remember(
             request.client_group_id, resident, language, response.cookie, keys, versions
         )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections import OrderedDict
 from typing import Any
+from uuid import UUID
 
 import msgspec
 
@@ -25,23 +27,47 @@ class _AlreadyApplied(Exception):
     """Another push applied this mutation first (a retried batch racing its original)."""
 
 
+# Who owns a group never changes once claimed: remembered, so a push or pull of a known
+# group asks the database nothing about it.
+_owners: OrderedDict[str, UUID] = OrderedDict()
+KEPT_OWNERS = 100_000
+
+
+def forget_owners() -> None:
+    """A new app remembers nothing of an old one's database (tests start each afresh)."""
+    _owners.clear()
+
+
 async def claim_group(resident: ResidentPrincipal, group_id: str) -> None:
     """A client group belongs to the account that used it first; any other gets 403."""
+    owner = _owners.get(group_id)
+    if owner is None:
+        owner = await _claim(resident, group_id)
+        _owners[group_id] = owner
+        while len(_owners) > KEPT_OWNERS:
+            _owners.popitem(last=False)
+    if owner != resident.account_id:
+        raise AccessDeniedError()
+
+
+async def _claim(resident: ResidentPrincipal, group_id: str) -> UUID:
     row = await ClientGroup.select(ClientGroup.account).where(ClientGroup.id == group_id).first()
     if row is None:
         try:
             await ClientGroup.insert(
                 ClientGroup(id=group_id, account=resident.account_id, created_at=clock.now())
             )
-            return
+            return resident.account_id
         except Exception:  # claimed at the same moment by another request: look again
             row = (
                 await ClientGroup.select(ClientGroup.account)
                 .where(ClientGroup.id == group_id)
                 .first()
             )
-    if row is None or row["account"] != resident.account_id:
+    if row is None:
         raise AccessDeniedError()
+    owner: UUID = row["account"]
+    return owner
 
 
 async def _client(group_id: str, client_id: str) -> int:
@@ -62,12 +88,16 @@ async def _client(group_id: str, client_id: str) -> int:
     return int(row["last_mutation_id"])
 
 
-async def _advance(client_id: str, mutation_id: int) -> None:
+async def _advance(group_id: str, client_id: str, mutation_id: int) -> None:
     """Moves lastMutationId from ``mutation_id - 1`` to ``mutation_id``; first in the
     transaction, so that on PostgreSQL the client row's lock orders concurrent pushes."""
     updated = await (
         SyncClient.update({SyncClient.last_mutation_id: mutation_id})
-        .where((SyncClient.id == client_id) & (SyncClient.last_mutation_id == mutation_id - 1))
+        .where(
+            (SyncClient.id == client_id)
+            & (SyncClient.client_group == group_id)
+            & (SyncClient.last_mutation_id == mutation_id - 1)
+        )
         .returning(SyncClient.id)
     )
     if not updated:
@@ -95,15 +125,15 @@ def is_permanent(error: Exception) -> bool:
     return isinstance(error, DomainError) and 400 <= error.status < 500 and error.status != 429
 
 
-async def _apply(resident: ResidentPrincipal, mutation: Mutation) -> None:
+async def _apply(resident: ResidentPrincipal, group_id: str, mutation: Mutation) -> None:
     async with DB.transaction():
-        await _advance(mutation.client_id, mutation.id)
+        await _advance(group_id, mutation.client_id, mutation.id)
         await mutator(mutation.name)(resident, mutation.args)
 
 
 async def _reject(group_id: str, mutation: Mutation, problem: SyncProblem) -> None:
     async with DB.transaction():
-        await _advance(mutation.client_id, mutation.id)
+        await _advance(group_id, mutation.client_id, mutation.id)
         await RejectedMutation.insert(
             RejectedMutation(
                 id=uuid.uuid4(),
@@ -133,28 +163,40 @@ async def _prune_rejections(group_id: str) -> None:
 async def push(
     resident: ResidentPrincipal, request: PushRequest, language: Language
 ) -> PushResponse:
-    await claim_group(resident, request.client_group_id)
+    group_id = request.client_group_id
+    await claim_group(resident, group_id)
     last: dict[str, int] = {}
     results: list[MutationResult] = []
     stopped: Any = None
     for mutation in request.mutations:
-        if mutation.client_id not in last:
-            last[mutation.client_id] = await _client(request.client_group_id, mutation.client_id)
-        expected = last[mutation.client_id] + 1
+        client_id = mutation.client_id
+        if client_id not in last:
+            # Usually the next one: try it first, and read where the client stands only
+            # when the compare-and-set says it is not (new client, replay, gap).
+            status = await _run(resident, group_id, mutation, language, results, first_try=True)
+            if status is None:
+                stopped = "temporary-error"
+                break
+            if status != NOT_NEXT:
+                last[client_id] = mutation.id
+                continue
+            last[client_id] = await _client(group_id, client_id)
+        expected = last[client_id] + 1
         if mutation.id < expected:
-            results.append(
-                MutationResult(client_id=mutation.client_id, id=mutation.id, status="skipped")
-            )
+            results.append(MutationResult(client_id=client_id, id=mutation.id, status="skipped"))
             continue
         if mutation.id > expected:
             stopped = "gap"
             break
-        status = await _run(resident, request.client_group_id, mutation, language, results)
+        status = await _run(resident, group_id, mutation, language, results)
         if status is None:
             stopped = "temporary-error"
             break
-        last[mutation.client_id] = mutation.id
+        last[client_id] = mutation.id
     return PushResponse(results=results, last_mutation_ids=last, stopped=stopped)
+
+
+NOT_NEXT = "not-next"
 
 
 async def _run(
@@ -163,13 +205,18 @@ async def _run(
     mutation: Mutation,
     language: Language,
     results: list[MutationResult],
+    *,
+    first_try: bool = False,
 ) -> str | None:
-    """Applies or rejects one mutation; None on a temporary error (nothing advanced)."""
+    """Applies or rejects one mutation; None on a temporary error (nothing advanced).
+    On a ``first_try`` whose compare-and-set fails, NOT_NEXT (nothing recorded)."""
     try:
-        await _apply(resident, mutation)
+        await _apply(resident, group_id, mutation)
         status = "applied"
         problem = None
     except _AlreadyApplied:
+        if first_try:
+            return NOT_NEXT
         status, problem = "skipped", None
     except Exception as error:
         if not is_permanent(error):
@@ -180,6 +227,8 @@ async def _run(
             await _reject(group_id, mutation, problem)
             status = "rejected"
         except _AlreadyApplied:
+            if first_try:
+                return NOT_NEXT
             status, problem = "skipped", None
     results.append(
         MutationResult(client_id=mutation.client_id, id=mutation.id, status=status, problem=problem)  # type: ignore[arg-type]

@@ -16,8 +16,10 @@ from litestar import Request
 from litestar.di import NamedDependency
 from litestar.params import SkipValidation
 
+from backend.accounts import principal_cache
 from backend.accounts.tables import Credential, ResidentAccount
 from backend.core import clock
+from backend.core import versions as view_versions
 from backend.core.errors import AccessDeniedError, NotAuthenticatedError, NotFoundError
 from backend.occupancy.access import Home, LeaseAccess, person_in_register
 from backend.settings import Settings
@@ -185,26 +187,37 @@ async def _load(auth: dict[str, Any], settings: Settings) -> Principal | None:
         credential_id = UUID(auth["credential"]) if auth.get("credential") else None
     except ValueError:
         return None
+    started = datetime.fromtimestamp(auth_at, UTC)
+    cache = principal_cache.current()
+    seen: tuple[str, ...] | None = None
+    if not is_staff and cache is not None:
+        reused = await cache.reuse(subject_id, credential_id, started)
+        if reused is not None:
+            return reused
+        seen = await view_versions.read(cache.keys(subject_id))  # before the database
     if credential_id is not None and not await Credential.exists().where(
         (Credential.id == credential_id) & Credential.revoked_at.is_null()
     ):
         return None
-    started = datetime.fromtimestamp(auth_at, UTC)
     if is_staff:
         return await _staff(subject_id, credential_id, started)
-    return await _resident(subject_id, credential_id, started)
+    resident = await _resident(subject_id, credential_id, started)
+    if resident is not None and cache is not None and seen is not None:
+        cache.remember(resident[0], resident[1], seen)
+    return resident[0] if resident else None
 
 
 async def _resident(
     account_id: UUID, credential_id: UUID | None, started: datetime
-) -> ResidentPrincipal | None:
+) -> tuple[ResidentPrincipal, datetime | None] | None:
+    """The resident, and when they last signed out everywhere."""
     account = await ResidentAccount.objects().get(ResidentAccount.id == account_id)
     if account is None or _signed_out_everywhere(account.sessions_valid_after, started):
         return None
     person = await person_in_register(account.identity_code_hmac, clock.today())
     if person is None or not person.homes:
         return None  # the last lease ended (or the person left the register)
-    return ResidentPrincipal(
+    principal = ResidentPrincipal(
         account_id=account.id,
         identity_code_hmac=account.identity_code_hmac,
         user_handle=account.user_handle,
@@ -217,6 +230,7 @@ async def _resident(
         homes=person.homes,
         credential_id=credential_id,
     )
+    return principal, account.sessions_valid_after
 
 
 async def _staff(

@@ -329,4 +329,4 @@ async def decide(
             entity_id=change_id,
             details={"kind": change["kind"]},
         )
-    await poke_leases([change["lease"]], reason="occupants")
+    await poke_leases([change["lease"]], reason="occupants", members_changed=True)

@@ -9,6 +9,7 @@ import msgspec
 import pytest
 
 from backend.core import clock
+from backend.core.versions import view_changed
 from backend.demo.identity_codes import test_identity_code
 from backend.occupancy.tables import Lease
 from backend.settings import Settings
@@ -85,9 +86,22 @@ async def test_a_session_in_use_still_ends_at_the_absolute_limit(
 async def test_a_session_ends_when_the_last_lease_ends(
     client: Client, resident: SoftAuthenticator
 ) -> None:
+    # The ERP reports the move-out date: the lease ends today.
+    await Lease.update({Lease.ends_on: TODAY}).where(Lease.id.is_not_null())
+    await view_changed(everyone=True)  # as the import from the ERP does
+    assert (await client.get("/api/me/passkeys")).status_code == 200
+    with clock.travel(24 * 3600):  # the next morning
+        assert (await client.get("/api/me/passkeys")).status_code == 401
+        assert (await client.get("/api/session")).json()["authenticated"] is False
+
+
+async def test_a_lease_ended_by_the_erp_ends_the_session_at_once(
+    client: Client, resident: SoftAuthenticator
+) -> None:
+    assert (await client.get("/api/me/passkeys")).status_code == 200
     await Lease.update({Lease.ends_on: TODAY - timedelta(days=1)}).where(Lease.id.is_not_null())
+    await view_changed(everyone=True)  # as the import from the ERP does
     assert (await client.get("/api/me/passkeys")).status_code == 401
-    assert (await client.get("/api/session")).json()["authenticated"] is False
 
 
 async def test_state_changing_requests_need_the_csrf_token(

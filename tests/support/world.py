@@ -23,6 +23,7 @@ from uuid import UUID
 import httpx
 from litestar import Litestar
 
+from backend.core.versions import view_changed
 from backend.demo.identity_codes import test_identity_code
 from backend.occupancy.tables import Lease
 from tests.factories import TODAY, make_lease, make_occupant, make_property, make_region, make_unit
@@ -114,6 +115,7 @@ async def build_world(app: Litestar) -> AsyncIterator[World]:
         await Lease.update({Lease.ends_on: TODAY - timedelta(days=1)}).where(
             Lease.id == leases["L4"].id
         )
+        await view_changed(everyone=True)  # as the import from the ERP does
         yield world
 
 

@@ -11,11 +11,10 @@ import httpx
 import pytest
 from litestar import Litestar
 
-from backend.core import clock
+from backend.core import clock, versions
 from backend.demo.identity_codes import test_identity_code
 from backend.settings import Settings
 from backend.tickets.tables import Ticket
-from sync import freshness
 from sync import pull as pulling
 from tests.factories import TODAY, make_occupant
 from tests.support.authenticator import SoftAuthenticator
@@ -237,7 +236,7 @@ async def test_a_change_made_outside_the_app_shows_within_the_max_age(
             Ticket.id == uuid.UUID(ticket["id"])
         )
         assert (await pulled(main, group, seen["cookie"]))["patch"] == []
-        with clock.travel(settings.sync_noop_max_age_seconds + 1):
+        with clock.travel(settings.cache_max_age_seconds + 1):
             after = await pulled(main, group, seen["cookie"])
         assert puts(after)[f"ticket/{ticket['id']}"]["location"] == "Keittiö"
 
@@ -252,8 +251,8 @@ async def test_versions_survive_only_with_their_epoch(db: None) -> None:
 
     redis = Redis.from_url(TEST_REDIS_URL)
     try:
-        store = freshness.RedisVersions(redis)
-        keys = (freshness.EVERYONE, freshness.account_key(uuid.uuid4()))
+        store = versions.RedisVersions(redis)
+        keys = (versions.EVERYONE, versions.account_key(uuid.uuid4()))
         before = await store.read(keys)
         await store.bump(keys[1:])
         bumped = await store.read(keys)

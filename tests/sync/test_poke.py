@@ -69,8 +69,9 @@ async def test_a_push_pokes_the_household(db: None, app: Litestar, settings: Set
         plugin = poke.channels_plugin(settings)
         try:
             async with plugin:
-                co_stream = poke.poke_events(plugin, accounts["co"])
-                other_stream = poke.poke_events(plugin, accounts["other"])
+                # What the SSE route subscribes to: the account and its homes.
+                co_stream = poke.poke_events(plugin, accounts["co"], [world.ids["L1"]])
+                other_stream = poke.poke_events(plugin, accounts["other"], [world.ids["L2"]])
                 assert (await anext(co_stream)).event == "ready"
                 assert (await anext(other_stream)).event == "ready"
                 other_next = asyncio.ensure_future(anext(other_stream))

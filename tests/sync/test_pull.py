@@ -8,10 +8,10 @@ import uuid
 from litestar import Litestar
 
 from backend.core import clock
+from backend.core.versions import view_changed
 from backend.demo.identity_codes import test_identity_code
 from backend.occupancy.tables import Lease
 from backend.tickets.tables import Ticket, TicketEvent
-from sync.freshness import view_changed
 from sync.pull import KEPT_VIEWS
 from sync.tables import ClientView
 from tests.factories import TODAY, make_occupant

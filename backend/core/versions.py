@@ -1,0 +1,122 @@
+"""View versions: a counter per account, per lease and for everyone, bumped by every write
+that may change what a resident sees (or who they are: homes, rights, sign-in state).
+
+Readers remember the versions they depended on and reuse what they computed while those
+are unchanged: the sync pull's "nothing changed" (sync.freshness) and the resident
+principal (accounts.access). A write bumps *after* it commits and before its response is
+sent, and a reader reads the versions *before* it reads the database, so a remembered
+result can only be too old by a bump, never newer than its versions say.
+
+In process memory for one server process; in Redis, shared by all workers and replicas.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+from uuid import UUID
+
+from redis.asyncio import Redis
+
+EVERYONE = "everyone"
+
+
+def account_key(account_id: UUID | str) -> str:
+    return f"account:{account_id}"
+
+
+def lease_key(lease_id: UUID | str) -> str:
+    return f"lease:{lease_id}"
+
+
+class VersionStore(Protocol):
+    async def read(self, keys: tuple[str, ...]) -> tuple[str, ...]: ...
+
+    async def bump(self, keys: Iterable[str]) -> None: ...
+
+
+class MemoryVersions:
+    """One process: a counter per key (a process restart forgets what was remembered)."""
+
+    def __init__(self) -> None:
+        self._counters: dict[str, int] = {}
+
+    async def read(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(str(self._counters.get(key, 0)) for key in keys)
+
+    async def bump(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self._counters[key] = self._counters.get(key, 0) + 1
+
+
+class RedisVersions:
+    """Shared by every process. An epoch key guards against Redis losing its data (it may
+    keep nothing on disk): counters restarting from zero could repeat a remembered version,
+    but the new epoch never matches a remembered one."""
+
+    PREFIX = "portal:view:"
+
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def read(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        epoch_key = self.PREFIX + "epoch"
+        values = await self._redis.mget([epoch_key, *(self.PREFIX + key for key in keys)])
+        epoch = values[0]
+        if epoch is None:
+            await self._redis.set(epoch_key, secrets.token_hex(8), nx=True)
+            epoch = await self._redis.get(epoch_key)
+        return tuple(_text(value) for value in (epoch, *values[1:]))
+
+    async def bump(self, keys: Iterable[str]) -> None:
+        pipe = self._redis.pipeline(transaction=False)
+        for key in keys:
+            pipe.incr(self.PREFIX + key)
+        await pipe.execute()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "0"
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+_stores: list[VersionStore] = []
+
+
+def configure(redis: Redis | None) -> VersionStore:
+    """The app's store (the last app made, as with the channels plugin)."""
+    store: VersionStore = RedisVersions(redis) if redis is not None else MemoryVersions()
+    _stores[:] = [store]
+    return store
+
+
+def current() -> VersionStore | None:
+    return _stores[0] if _stores else None
+
+
+async def read(keys: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The versions of ``keys`` now; None without a configured store (nothing may be
+    remembered then)."""
+    store = current()
+    return await store.read(keys) if store is not None else None
+
+
+async def view_changed(
+    *, accounts: Iterable[UUID] = (), leases: Iterable[UUID] = (), everyone: bool = False
+) -> None:
+    """Call after the write committed: what these accounts and homes see has changed."""
+    keys = [account_key(a) for a in accounts] + [lease_key(lease) for lease in leases]
+    if everyone:
+        keys.append(EVERYONE)
+    store = current()
+    if store is not None and keys:
+        await store.bump(dict.fromkeys(keys))
+
+
+def next_utc_midnight(now: datetime) -> datetime:
+    """Dates change there (lease starts and ends, due dates): time alone changes views."""
+    tomorrow = now.astimezone(UTC).date() + timedelta(days=1)
+    return datetime(tomorrow.year, tomorrow.month, tomorrow.day, tzinfo=UTC)
