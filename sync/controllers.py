@@ -15,6 +15,7 @@ from backend.accounts.access import ResidentDep, provide_resident, resident_sess
 from backend.core.errors import InvalidInputError, UnavailableError
 from backend.core.logging import request_id_var
 from backend.core.problems import PROBLEM_MEDIA_TYPE, request_language
+from backend.core.versions import principal_changed
 from backend.media.http import UPLOAD_BODY_LIMIT
 from backend.settings import Settings
 from sync import blobs, freshness
@@ -34,6 +35,8 @@ from sync.protocol import (
 AnyRequest = Request[Any, Any, Any]
 T = TypeVar("T")
 NO_STORE = {"cache-control": "private, no-store"}
+# Mutations that change who the resident is (the principal: contact details, language).
+PRINCIPAL_MUTATIONS = frozenset({"updateProfile"})
 
 
 def schema_version_problem(request: AnyRequest) -> Response[SchemaVersionProblem]:
@@ -84,7 +87,13 @@ class SyncController(Controller):
             return schema_version_problem(request)
         push_request = parsed(PushRequest, data)
         result: PushResponse = await pushing.push(resident, push_request, request_language(request))
-        if any(item.status == "applied" for item in result.results):
+        applied = {(item.client_id, item.id) for item in result.results if item.status == "applied"}
+        if any(
+            (m.client_id, m.id) in applied and m.name in PRINCIPAL_MUTATIONS
+            for m in push_request.mutations
+        ):
+            principal_changed(request.scope.setdefault("state", {}))
+        if applied:
             # The resident's other devices, and the household (who see the home's tickets).
             await poke_leases([home.lease_id for home in resident.homes], reason="push")
         return Response(result, headers=NO_STORE)

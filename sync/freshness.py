@@ -148,10 +148,14 @@ async def _bump_for(scope: Scope) -> None:
     opt: dict[str, Any] = handler.opt if handler is not None else {}
     if opt.get(UNCHANGED_OPT):
         return
-    principal = scope.get("state", {}).get("portal_principal")
+    state = scope.get("state", {})
+    principal = state.get("portal_principal")
     if isinstance(principal, ResidentPrincipal):
+        mine = [principal.account_id]
         await view_versions.view_changed(
-            accounts=[principal.account_id], leases=[home.lease_id for home in principal.homes]
+            accounts=mine,
+            leases=[home.lease_id for home in principal.homes],
+            principals=mine if view_versions.changes_principal(opt, state) else (),
         )
     elif isinstance(principal, StaffPrincipal) and not opt.get(POKED_OPT):
         await view_versions.view_changed(everyone=True)

@@ -117,7 +117,7 @@ async def poke_leases(
     if not ids:
         return
     accounts = await accounts_of_leases(ids) if members_changed else []
-    await view_changed(accounts=accounts, leases=ids)
+    await view_changed(accounts=accounts, leases=ids, principals=accounts)
     _publish(reason, [lease_channel_of(lease_id) for lease_id in ids])
     if accounts:
         poke_accounts(accounts, reason=reason)

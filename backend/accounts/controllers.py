@@ -36,6 +36,7 @@ from backend.core import clock
 from backend.core.errors import DomainError
 from backend.core.problems import request_language
 from backend.core.rate_limit import RateLimiter
+from backend.core.versions import PRINCIPAL_ROUTES
 from backend.occupancy.access import person_in_register
 from backend.settings import Settings
 
@@ -92,6 +93,7 @@ class SessionController(Controller):
 class AuthController(Controller):
     path = "/api/auth"
     tags = ("identity",)
+    opt = PRINCIPAL_ROUTES  # the sign-in, profile and passkeys of who asks
 
     @post("/passkey/options", status_code=200)
     async def passkey_options(
@@ -178,6 +180,7 @@ def _passkey_out(row: dict[str, Any], current: UUID | None) -> PasskeyOut:
 class MeController(Controller):
     path = "/api/me"
     tags = ("identity",)
+    opt = PRINCIPAL_ROUTES  # the sign-in, profile and passkeys of who asks
 
     @patch("/")
     async def update(

@@ -1,11 +1,11 @@
 """Resident principals reused between requests while nothing they depend on has changed.
 
 Loading a resident (account, credential, the register's homes) takes several queries on
-every request. A principal depends on the account (profile, passkeys, sign-out
-everywhere), on everyone's version (imports, staff changes to properties and leases) and
-on the date (leases start and end at midnight); a change of who lives in a home bumps the
-accounts of everyone in its register, those moving out included (their rows stay, see
-sync.poke.poke_leases). So a principal is reused while those versions are unchanged,
+every request. A principal depends on its own version (bumped by the identity routes that
+change a profile, passkeys, a password or sessions — ``CHANGES_PRINCIPAL`` — and by a
+change of who lives in one of its homes, those moving out included: sync.poke.poke_leases),
+on everyone's version (imports, staff changes) and on the date (leases start and end at
+midnight). So a principal is reused while those versions are unchanged,
 within the day and within ``cache_max_age_seconds``.
 """
 
@@ -19,7 +19,7 @@ from uuid import UUID
 
 from backend.core import clock
 from backend.core import versions as view_versions
-from backend.core.versions import EVERYONE, account_key, next_utc_midnight
+from backend.core.versions import EVERYONE, next_utc_midnight, principal_key
 
 if TYPE_CHECKING:
     from backend.accounts.access import ResidentPrincipal
@@ -42,7 +42,7 @@ class PrincipalCache:
 
     @staticmethod
     def keys(account_id: UUID) -> tuple[str, ...]:
-        return (EVERYONE, account_key(account_id))
+        return (EVERYONE, principal_key(account_id))
 
     async def reuse(
         self, account_id: UUID, credential_id: UUID | None, started: datetime

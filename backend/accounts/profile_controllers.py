@@ -15,6 +15,7 @@ from backend.accounts import profile
 from backend.accounts.access import ResidentDep, ResidentPrincipal
 from backend.accounts.schemas import Email, Language, Phone, Wire
 from backend.core.i18n import as_language
+from backend.core.versions import PRINCIPAL_ROUTES
 
 T = TypeVar("T")
 IbanText = Annotated[str, msgspec.Meta(min_length=1, max_length=50)]
@@ -80,6 +81,7 @@ async def _profile_out(resident: ResidentPrincipal) -> ProfileOut:
 class ProfileController(Controller):
     path = "/api/me/profile"
     tags = ("identity",)
+    opt = PRINCIPAL_ROUTES  # the sign-in, profile and passkeys of who asks
 
     @get("/")
     async def show(self, resident: ResidentDep) -> ProfileOut:

@@ -28,6 +28,7 @@ from backend.core import clock
 from backend.core.errors import DomainError
 from backend.core.problems import request_language
 from backend.core.rate_limit import RateLimiter
+from backend.core.versions import PRINCIPAL_ROUTES
 from backend.occupancy.access import person_in_register
 from backend.oidc.client import OidcClient, PendingAuthorization
 from backend.settings import Settings
@@ -48,6 +49,7 @@ async def _state_out(request: Request[Any, Any, Any], settings: Settings) -> Reg
 class RegistrationController(Controller):
     path = "/api/registration"
     tags = ("identity",)
+    opt = PRINCIPAL_ROUTES  # the sign-in, profile and passkeys of who asks
 
     @post("/strong-auth", status_code=200)
     async def start_strong_auth(

@@ -13,8 +13,9 @@ In process memory for one server process; in Redis, shared by all workers and re
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
+from types import MappingProxyType
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -29,6 +30,28 @@ def account_key(account_id: UUID | str) -> str:
 
 def lease_key(lease_id: UUID | str) -> str:
     return f"lease:{lease_id}"
+
+
+def principal_key(account_id: UUID | str) -> str:
+    """Who the account is: profile, passkeys, password, sign-out, homes (not its data)."""
+    return f"principal:{account_id}"
+
+
+# Route option: a successful write here may change who the signed-in resident is
+# (their profile, passkeys, password, sessions), not only what they see.
+CHANGES_PRINCIPAL = "changes_principal"
+PRINCIPAL_ROUTES: Mapping[str, Any] = MappingProxyType({CHANGES_PRINCIPAL: True})  # as ``opt``
+_PRINCIPAL_CHANGED = "portal_principal_changed"
+
+
+def principal_changed(scope_state: dict[str, Any]) -> None:
+    """Marks the request's write as one that changed who the resident is (for routes that
+    only sometimes do, such as a sync push with an ``updateProfile``)."""
+    scope_state[_PRINCIPAL_CHANGED] = True
+
+
+def changes_principal(opt: dict[str, Any], scope_state: dict[str, Any]) -> bool:
+    return bool(opt.get(CHANGES_PRINCIPAL) or scope_state.get(_PRINCIPAL_CHANGED))
 
 
 class VersionStore(Protocol):
@@ -105,10 +128,16 @@ async def read(keys: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 async def view_changed(
-    *, accounts: Iterable[UUID] = (), leases: Iterable[UUID] = (), everyone: bool = False
+    *,
+    accounts: Iterable[UUID] = (),
+    leases: Iterable[UUID] = (),
+    principals: Iterable[UUID] = (),
+    everyone: bool = False,
 ) -> None:
-    """Call after the write committed: what these accounts and homes see has changed."""
+    """Call after the write committed: what these accounts and homes see has changed (and
+    who these ``principals`` are)."""
     keys = [account_key(a) for a in accounts] + [lease_key(lease) for lease in leases]
+    keys += [principal_key(a) for a in principals]
     if everyone:
         keys.append(EVERYONE)
     store = current()

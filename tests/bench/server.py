@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -139,6 +140,18 @@ def create_bench_app() -> Litestar:
     for handler in (hello, login, raw_rows):
         app.register(handler)
     app.on_shutdown.append(_raw.close)
+    profile_to = os.environ.get("BENCH_PROFILE")  # a file: the server's profile, at shutdown
+    if profile_to:
+        import cProfile
+
+        profile = cProfile.Profile()
+        profile.enable()
+
+        def dump() -> None:
+            profile.disable()
+            profile.dump_stats(profile_to)
+
+        app.on_shutdown.insert(0, dump)
     return app
 
 
@@ -149,17 +162,21 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
+
     # As ``resident-portal serve`` runs it (backend/cli.py), with one worker.
-    uvicorn.run(
-        "tests.bench.server:create_bench_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=1,
-        proxy_headers=True,
-        log_config=None,
-        access_log=False,
-    )
+    def serve() -> None:
+        uvicorn.run(
+            "tests.bench.server:create_bench_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=1,
+            proxy_headers=True,
+            log_config=None,
+            access_log=False,
+        )
+
+    serve()
 
 
 if __name__ == "__main__":

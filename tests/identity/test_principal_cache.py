@@ -15,6 +15,7 @@ from backend.occupancy.tables import Occupant
 from tests.factories import TODAY, make_occupant
 from tests.support.authenticator import SoftAuthenticator
 from tests.support.flows import register
+from tests.sync.conftest import mutation, new_group, pushed
 
 ADULT = TODAY.replace(year=TODAY.year - 45)
 
@@ -65,3 +66,14 @@ async def test_a_register_change_is_seen_once_it_is_announced(
     await Occupant.update({Occupant.first_name: "Aino-Maria"}).where(Occupant.first_name == "Aino")
     await view_changed(everyone=True)  # as the import from the ERP does
     assert (await signed_in.get("/api/session")).json()["principal"]["firstName"] == "Aino-Maria"
+
+
+async def test_a_profile_change_through_sync_is_seen_by_the_next_request(
+    signed_in: httpx.AsyncClient,
+) -> None:
+    assert (await signed_in.get("/api/session")).json()["principal"]["language"] == "fi"
+    result = await pushed(
+        signed_in, new_group(), [mutation("c1", 1, "updateProfile", language="en")]
+    )
+    assert result["results"][0]["status"] == "applied", result
+    assert (await signed_in.get("/api/session")).json()["principal"]["language"] == "en"
