@@ -147,9 +147,14 @@ def _within_time_limits(auth: dict[str, Any], settings: Settings) -> bool:
     return now - seen_at <= idle and now - auth_at <= absolute
 
 
+SEEN_AT_RESOLUTION_SECONDS = 60  # idle limits are minutes long; fewer session writes
+
+
 def _touch(request: Request[Any, Any, Any], auth: dict[str, Any]) -> None:
-    auth["seenAt"] = clock.timestamp()
-    request.set_session({**request.session, AUTH_KEY: auth})
+    now = clock.timestamp()
+    if now - float(auth.get("seenAt", 0)) < SEEN_AT_RESOLUTION_SECONDS:
+        return
+    request.set_session({**request.session, AUTH_KEY: {**auth, "seenAt": now}})
 
 
 def resident_session(request: Request[Any, Any, Any], settings: Settings) -> dict[str, Any] | None:

@@ -1,8 +1,10 @@
 """Server-side sessions over a Litestar store (files by default, Redis at scale).
 
 Litestar's backend would store (and set a cookie for) even an empty anonymous session on
-every response; ours stores only sessions with content, and gives a session a fresh id
-when someone signs in, so that an id planted before sign-in is worthless (fixation).
+every response; ours stores only sessions with content that changed, and gives a session a
+fresh id when someone signs in, so that an id planted before sign-in is worthless
+(fixation). A session's "last seen" moves at most once a minute (accounts.access), so most
+requests write nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from backend.settings import Settings
 SESSION_COOKIE = "portal_session"
 _ROTATE_KEY = "portal_rotate_session"
 _NEW_ID_KEY = "portal_new_session_id"
+_LOADED_KEY = "portal_session_loaded"
 
 
 def rotate_session_id(connection: ASGIConnection[Any, Any, Any, Any]) -> None:
@@ -32,6 +35,15 @@ def rotate_session_id(connection: ASGIConnection[Any, Any, Any, Any]) -> None:
 
 
 class PortalSessionBackend(ServerSideSessionBackend):
+    async def load_from_connection(
+        self, connection: ASGIConnection[Any, Any, Any, Any]
+    ) -> dict[str, Any]:
+        data = await super().load_from_connection(connection)
+        if data:  # what was stored, to store again only what changed
+            state = connection.scope.setdefault("state", {})
+            state[_LOADED_KEY] = self.serialize_data(data, connection.scope)
+        return data
+
     def get_session_id(self, connection: ASGIConnection[Any, Any, Any, Any]) -> str:
         state = connection.scope.setdefault("state", {})
         if state.get(_ROTATE_KEY):
@@ -71,6 +83,13 @@ class PortalSessionBackend(ServerSideSessionBackend):
                 ),
             )
             return
+        loaded = connection.scope.get("state", {}).get(_LOADED_KEY)
+        if (
+            not rotating
+            and loaded is not None
+            and self.serialize_data(scope_session, connection.scope) == loaded
+        ):
+            return  # unchanged: no store write, and the cookie the browser has stays valid
         await super().store_in_message(scope_session, message, connection)
 
 

@@ -8,6 +8,8 @@ from datetime import timedelta
 from typing import Any, Literal
 from uuid import UUID
 
+from piccolo.engine.postgres import PostgresEngine
+
 from backend.accounts.access import ResidentPrincipal, home_for
 from backend.core import clock
 from backend.core.db import DB
@@ -83,16 +85,16 @@ def resident_name(resident: ResidentPrincipal) -> str:
 
 
 async def _next_number(year: int) -> str:
-    """``VI-<year>-<6 digits>``; the counter row is locked by the update until commit."""
-    await TicketNumberSequence.insert(
-        TicketNumberSequence(id=uuid.uuid5(uuid.NAMESPACE_OID, f"ticket-number:{year}"), year=year)
-    ).on_conflict(target=TicketNumberSequence.year, action="DO NOTHING")
-    rows = (
-        await TicketNumberSequence.update(
-            {TicketNumberSequence.last_number: TicketNumberSequence.last_number + 1}
-        )
-        .where(TicketNumberSequence.year == year)
-        .returning(TicketNumberSequence.last_number)
+    """``VI-<year>-<6 digits>``. One statement, and the last of the filing's transaction:
+    the year's counter row stays write-locked until commit, so concurrent filings queue on
+    it only for that moment."""
+    counter_id = uuid.uuid5(uuid.NAMESPACE_OID, f"ticket-number:{year}")
+    rows = await TicketNumberSequence.raw(
+        "INSERT INTO ticket_number_sequence (id, year, last_number) VALUES ({}, {}, 1) "
+        "ON CONFLICT (year) DO UPDATE "
+        "SET last_number = ticket_number_sequence.last_number + 1 RETURNING last_number",
+        counter_id if isinstance(DB, PostgresEngine) else str(counter_id),
+        year,
     )
     return f"VI-{year}-{rows[0]['last_number']:06d}"
 
@@ -151,7 +153,7 @@ async def _insert(
         await Ticket.insert(
             Ticket(
                 id=data.id,
-                number=await _next_number(now.year),
+                number=f"~{data.id.hex[:16]}",  # numbered last, below
                 lease=home.lease_id,
                 property=home.property_id,
                 unit=None if common_area else unit[0]["unit"],
@@ -179,6 +181,8 @@ async def _insert(
             actor_name=resident_name(resident),
             to_status="received",
         )
+        number = await _next_number(now.year)
+        await Ticket.update({Ticket.number: number}).where(Ticket.id == data.id)
 
 
 async def list_tickets(resident: ResidentPrincipal, lease_id: UUID | None) -> list[dict[str, Any]]:
