@@ -97,6 +97,7 @@ class Home:
     property_name: str
     street_address: dict[str, str]
     unit: str
+    unit_id: UUID
     starts_on: date
     ends_on: date | None
 
@@ -129,6 +130,7 @@ async def person_in_register(identity_code_hmac: str, on: date) -> PersonInRegis
             lease.signed_on.as_alias("signed_on"),
             lease.starts_on.as_alias("starts_on"),
             lease.ends_on.as_alias("ends_on"),
+            lease.unit.id.as_alias("unit_id"),
             lease.unit.staircase.as_alias("staircase"),
             lease.unit.number.as_alias("unit_number"),
             lease.unit.property.id.as_alias("property_id"),
@@ -169,6 +171,7 @@ async def person_in_register(identity_code_hmac: str, on: date) -> PersonInRegis
             property_name=row["property_name"],
             street_address=row["street_address"] or {},
             unit=f"{row['staircase']} {row['unit_number']}".strip(),
+            unit_id=row["unit_id"],
             starts_on=max(row["starts_on"], row["moved_in_on"]),
             ends_on=row["ends_on"],
         )

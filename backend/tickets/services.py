@@ -16,7 +16,6 @@ from backend.core.db import DB
 from backend.core.errors import NotFoundError
 from backend.media import services as media
 from backend.occupancy.access import Home
-from backend.occupancy.tables import Lease
 from backend.property.tables import Property
 from backend.settings import Settings
 from backend.tickets import errors
@@ -121,18 +120,13 @@ async def create_ticket(resident: ResidentPrincipal, data: TicketIn) -> tuple[UU
         raise errors.ContactWindowRequiredError(
             errors=[{"field": "contactWindow", "message": "required"}]
         )
+    if await _insert(resident, home, data, common_area=found.common_area, days=found.expected_days):
+        return data.id, True
+    # Filed before (a retried upload from an offline outbox), or twice at once.
     existing = await _existing(data)
-    if existing is not None:
-        return existing, False
-    try:
-        await _insert(resident, home, data, common_area=found.common_area, days=found.expected_days)
-    except Exception:
-        # Filed twice at once: the other request's row is there now.
-        existing = await _existing(data)
-        if existing is None:
-            raise
-        return existing, False
-    return data.id, True
+    if existing is None:
+        raise errors.TicketIdConflictError()  # that row is gone again: not this ticket
+    return existing, False
 
 
 async def _existing(data: TicketIn) -> UUID | None:
@@ -146,33 +140,39 @@ async def _existing(data: TicketIn) -> UUID | None:
 
 async def _insert(
     resident: ResidentPrincipal, home: Home, data: TicketIn, *, common_area: bool, days: int
-) -> None:
+) -> bool:
+    """False when a ticket with this id exists already (nothing written then)."""
     now = clock.now()
     async with DB.transaction():
-        unit = await Lease.select(Lease.unit).where(Lease.id == home.lease_id)
-        await Ticket.insert(
-            Ticket(
-                id=data.id,
-                number=f"~{data.id.hex[:16]}",  # numbered last, below
-                lease=home.lease_id,
-                property=home.property_id,
-                unit=None if common_area else unit[0]["unit"],
-                area=data.category if common_area else None,
-                category=data.category,
-                location=data.location,
-                description=data.description,
-                master_key_permission=data.master_key_permission,
-                contact_window=data.contact_window,
-                pets=data.pets,
-                contact_phone=data.contact_phone,
-                status="received",
-                expected_by=now.date() + timedelta(days=days),
-                reported_by=resident.account_id,
-                reporter_name=resident_name(resident),
-                created_at=now,
-                updated_at=now,
+        inserted = await (
+            Ticket.insert(
+                Ticket(
+                    id=data.id,
+                    number=f"~{data.id.hex[:16]}",  # numbered last, below
+                    lease=home.lease_id,
+                    property=home.property_id,
+                    unit=None if common_area else home.unit_id,
+                    area=data.category if common_area else None,
+                    category=data.category,
+                    location=data.location,
+                    description=data.description,
+                    master_key_permission=data.master_key_permission,
+                    contact_window=data.contact_window,
+                    pets=data.pets,
+                    contact_phone=data.contact_phone,
+                    status="received",
+                    expected_by=now.date() + timedelta(days=days),
+                    reported_by=resident.account_id,
+                    reporter_name=resident_name(resident),
+                    created_at=now,
+                    updated_at=now,
+                )
             )
+            .on_conflict(action="DO NOTHING")
+            .returning(Ticket.id)
         )
+        if not inserted:
+            return False
         await add_event(
             data.id,
             kind="status_change",
@@ -183,6 +183,7 @@ async def _insert(
         )
         number = await _next_number(now.year)
         await Ticket.update({Ticket.number: number}).where(Ticket.id == data.id)
+    return True
 
 
 async def list_tickets(resident: ResidentPrincipal, lease_id: UUID | None) -> list[dict[str, Any]]:
