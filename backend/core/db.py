@@ -27,6 +27,7 @@ APP_NAMES = (
     "messages",
     "news",
     "rent",
+    "notifications",
     "sync",
 )
 # The sync protocol lives beside the backend (DESIGN §3), the features inside it.

@@ -1,0 +1,1 @@
+"""Web push notifications: subscriptions, the transactional outbox, delivery (DESIGN §6)."""
