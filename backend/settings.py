@@ -18,7 +18,14 @@ import msgspec
 
 ENV_PREFIX = "PORTAL_"
 _SECRET_FIELDS = frozenset(
-    {"secret_key", "identity_code_key", "database_url", "redis_url", "oidc_client_secret"}
+    {
+        "secret_key",
+        "identity_code_key",
+        "database_url",
+        "redis_url",
+        "oidc_client_secret",
+        "vapid_private_key",
+    }
 )
 
 
@@ -67,6 +74,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # changed" sync pull) are reused at most this long: writes made outside the app (by
     # hand in the database, another process without Redis) show after this.
     cache_max_age_seconds: int = 300
+    # Web push (VAPID): the private key (base64url, 32 raw bytes; `resident-portal
+    # vapid-keys` makes a pair; generated under var/ outside production) and the contact
+    # push services may write to. Times of day (quiet hours) are in this time zone.
+    vapid_private_key: str = ""
+    vapid_subject: str = "mailto:asiakaspalvelu@example.fi"
+    timezone: str = "Europe/Helsinki"
+    # Delivery of notifications: a background task in the server process ("embedded", the
+    # default), or `resident-portal worker` processes ("external", PostgreSQL at scale).
+    push_worker: Literal["embedded", "external"] = "embedded"
 
     def __repr__(self) -> str:
         # Secrets (and URLs that may carry passwords) never reach a log line.
