@@ -22,7 +22,7 @@ from sync import blobs, freshness
 from sync import pull as pulling
 from sync import push as pushing
 from sync.i18n import sync_translate
-from sync.poke import poke_events, poke_leases
+from sync.poke import poke_events
 from sync.protocol import (
     SCHEMA_VERSION,
     PullRequest,
@@ -93,9 +93,7 @@ class SyncController(Controller):
             for m in push_request.mutations
         ):
             principal_changed(request.scope.setdefault("state", {}))
-        if applied:
-            # The resident's other devices, and the household (who see the home's tickets).
-            await poke_leases([home.lease_id for home in resident.homes], reason="push")
+        # The views are bumped and the household poked by sync.freshness's middleware.
         return Response(result, headers=NO_STORE)
 
     @post("/pull", status_code=200, opt={freshness.UNCHANGED_OPT: True})
@@ -163,9 +161,8 @@ class BlobsController(Controller):
     ) -> Response[None]:
         """Upload a photo as the raw body, named by the sha256 of those bytes (201 new,
         200 again). Mutations reference it by that hash and may come before it."""
+        # A pending photo may have been attached: the middleware pokes the household.
         created = await blobs.put_blob(resident, sha256, await request.body(), settings)
-        if created:  # a pending photo may have been attached: the household pulls
-            await poke_leases([home.lease_id for home in resident.homes])
         return Response(None, status_code=201 if created else 200, headers=NO_STORE)
 
     @get("/{sha256:str}")

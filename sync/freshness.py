@@ -32,6 +32,7 @@ from backend.core import clock
 from backend.core import versions as view_versions
 from backend.core.versions import EVERYONE, account_key, lease_key, next_utc_midnight
 from backend.news.services import next_visibility_change
+from sync.poke import publish_pokes
 
 REMEMBERED_GROUPS = 100_000  # a few MB; the least recently pulled are forgotten first
 _UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -125,8 +126,9 @@ def current() -> Freshness | None:
 
 def view_change_middleware(app: ASGIApp) -> ASGIApp:
     """Bumps the view versions a successful write may have changed, before its response
-    starts. Residents change their own account and homes; staff writes change everyone's
-    view unless the route's service bumps the exact leases itself (``POKED_OPT``)."""
+    starts. Residents change their own account and homes (and their open apps are poked);
+    staff writes change everyone's view unless the route's service bumps and pokes the
+    exact leases itself (``POKED_OPT``)."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP or scope.get("method") not in _UNSAFE_METHODS:
@@ -152,10 +154,14 @@ async def _bump_for(scope: Scope) -> None:
     principal = state.get("portal_principal")
     if isinstance(principal, ResidentPrincipal):
         mine = [principal.account_id]
+        homes = [home.lease_id for home in principal.homes]
         await view_versions.view_changed(
             accounts=mine,
-            leases=[home.lease_id for home in principal.homes],
+            leases=homes,
             principals=mine if view_versions.changes_principal(opt, state) else (),
         )
+        # Then (never before the bump, or a poked app could pull "unchanged") the resident's
+        # other devices and the household's open apps pull.
+        publish_pokes(accounts=mine, leases=homes)
     elif isinstance(principal, StaffPrincipal) and not opt.get(POKED_OPT):
         await view_versions.view_changed(everyone=True)

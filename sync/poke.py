@@ -72,6 +72,12 @@ def current_plugin() -> ChannelsPlugin | None:
     return _plugins[0] if _plugins else None
 
 
+def publish_pokes(*, accounts: Iterable[UUID] = (), leases: Iterable[UUID] = ()) -> None:
+    """Pokes the accounts' and the homes' open apps (the view versions bumped already)."""
+    channels = [channel_of(account_id) for account_id in dict.fromkeys(accounts)]
+    _publish("change", channels + [lease_channel_of(lease) for lease in dict.fromkeys(leases)])
+
+
 def poke_accounts(account_ids: Iterable[UUID], reason: str = "change") -> None:
     """Tell the accounts' open apps to pull. Never fails the caller: a lost poke only
     delays a pull until the next launch, focus or network change."""

@@ -17,7 +17,7 @@ from backend.settings import Settings
 from sync import poke
 from tests.support.world import build_world
 from tests.sync.conftest import mutation, new_group, pushed
-from tests.tickets.conftest import ticket_body
+from tests.tickets.conftest import file_ticket, ticket_body
 
 
 async def test_a_poke_reaches_only_its_account(settings: Settings) -> None:
@@ -106,3 +106,27 @@ async def test_the_endpoint_is_for_residents(db: None, app: Litestar) -> None:
         assert (await world.clients["staff_in"].get("/api/sync/poke")).status_code == 403
         # A resident's stream never ends, which the in-process client cannot read: what a
         # subscriber receives is tested through the publisher and subscriber functions above.
+
+
+async def test_a_rest_write_pokes_the_household_too(
+    db: None, app: Litestar, settings: Settings
+) -> None:
+    async with build_world(app) as world:
+        co = (
+            await ResidentAccount.select(ResidentAccount.id)
+            .where(ResidentAccount.email == "co@example.fi")
+            .first()
+        )
+        assert co is not None
+        plugin = poke.channels_plugin(settings)
+        try:
+            async with plugin:
+                stream = poke.poke_events(plugin, co["id"], [world.ids["L1"]])
+                assert (await anext(stream)).event == "ready"
+                await file_ticket(world.clients["main"], world.ids["L1"])
+                event = await asyncio.wait_for(anext(stream), timeout=5)
+                assert event.event == "poke"
+                await stream.aclose()
+        finally:
+            poke._plugins.clear()
+            await poke.close_channels()
