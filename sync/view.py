@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from typing import Any
+from uuid import UUID
 
 import msgspec
 
@@ -20,7 +21,12 @@ from backend.core import clock
 from backend.core.errors import DomainError
 from backend.core.i18n import Language, localized_text
 from backend.messages import views as message_views
-from backend.messages.access import active_home, load_threads, resident_threads_filter
+from backend.messages.access import (
+    ThreadRow,
+    active_home,
+    load_threads,
+    resident_threads_filter,
+)
 from backend.news import access as news_access
 from backend.news import services as news
 from backend.occupancy import services as occupancy
@@ -72,8 +78,9 @@ async def client_view(resident: ResidentPrincipal, language: Language) -> View:
             "endsOn": home.ends_on.isoformat() if home.ends_on else None,
         }
     ticket_rows = await tickets.list_tickets(resident, None)
-    for row in ticket_rows:
-        out = await ticket_views.ticket_out(row, language)
+    for row, out in zip(
+        ticket_rows, await ticket_views.tickets_out(ticket_rows, language), strict=True
+    ):
         view[f"ticket/{row['id']}"] = _wire(out)
     # Photos referenced by a mutation whose upload has not arrived yet.
     for ticket_id, hashes in (await pending_photos([row["id"] for row in ticket_rows])).items():
@@ -90,13 +97,18 @@ async def client_view(resident: ResidentPrincipal, language: Language) -> View:
 
 
 async def _threads(resident: ResidentPrincipal, language: Language, view: View) -> None:
+    threads: list[tuple[UUID, ThreadRow]] = []
     for home in resident.homes:
         if active_home(resident, home.lease_id) is None:
             continue
         for thread in await load_threads(resident_threads_filter(resident, home)):
-            unread = await message_views.resident_unread_in(resident, thread)
-            out = await message_views.resident_thread(resident, thread, language, unread=unread)
-            view[f"thread/{thread.id}"] = {**_wire(out), "leaseId": str(home.lease_id)}
+            threads.append((home.lease_id, thread))
+    # The messages of every thread in one go, not per thread.
+    outs = await message_views.resident_threads_out(
+        resident, [thread for _, thread in threads], language
+    )
+    for (lease_id, thread), out in zip(threads, outs, strict=True):
+        view[f"thread/{thread.id}"] = {**_wire(out), "leaseId": str(lease_id)}
 
 
 async def _news(resident: ResidentPrincipal, language: Language, view: View) -> None:
