@@ -52,6 +52,7 @@ FEATURE_CONTROLLERS = (
     "backend.messages.controllers",
     "backend.news.controllers",
     "backend.rent.controllers",
+    "backend.notifications.controllers",
     "sync.controllers",
 )
 CSRF_COOKIE = "portal_csrf"
@@ -70,9 +71,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        from backend.notifications.worker import embedded_worker
+
         await open_database(settings)
         try:
-            yield
+            # The embedded default delivers web push from this process (DESIGN §6).
+            async with embedded_worker(settings):
+                yield
         finally:
             await app.state.oidc_client.aclose()
             await close_channels()

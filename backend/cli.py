@@ -33,9 +33,16 @@ def _run(make: Callable[[], Awaitable[T]]) -> T:
         raise click.ClickException(translate(error.detail_key, "en", **error.params)) from None
 
 
+# Commands that must run before the settings are complete (they help to complete them).
+_WITHOUT_SETTINGS = frozenset({"vapid-keys"})
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def main() -> None:
+@click.pass_context
+def main(context: click.Context) -> None:
     """Resident Portal: the self-service app of a rental-housing company's residents."""
+    if context.invoked_subcommand in _WITHOUT_SETTINGS:
+        return
     try:
         get_settings()
     except SettingsError as error:
@@ -164,3 +171,49 @@ def staff_enrolment_link(email: str) -> None:
         )
 
     click.echo(_run(issue))
+
+
+@main.command()
+@click.option("--concurrency", type=int, default=None, help="Sends at once (default 64).")
+@click.option("--batch", type=int, default=None, help="Rows per claim (default 500).")
+def worker(concurrency: int | None, batch: int | None) -> None:
+    """Deliver web push notifications until SIGTERM or SIGINT (run several at scale)."""
+    import signal
+
+    from backend.core.db import close_database, open_database
+    from backend.core.logging import configure_logging
+    from backend.notifications import worker as worker_module
+    from backend.notifications.worker import run_worker
+
+    settings = get_settings()
+    configure_logging(settings)
+
+    async def main() -> None:
+        await open_database(settings)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        try:
+            # The batch in hand finishes; its rows are released, not left to the lease.
+            await run_worker(
+                settings,
+                stop,
+                limit=batch or worker_module.BATCH_SIZE,
+                concurrency=concurrency or worker_module.CONCURRENCY,
+            )
+        finally:
+            await close_database()
+
+    click.echo("Push worker started; stop with SIGTERM or Ctrl-C.")
+    asyncio.run(main())
+
+
+@main.command("vapid-keys")
+def vapid_keys() -> None:
+    """Print a new VAPID key pair for web push (the private key is a secret setting)."""
+    from backend.notifications.vapid import generate_private_key, public_key_of
+
+    private_key = generate_private_key()
+    click.echo(f"PORTAL_VAPID_PRIVATE_KEY={private_key}")
+    click.echo(f"# public key (served at /api/push/public-key): {public_key_of(private_key)}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -137,17 +138,42 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         return self.effective_database_url.removeprefix("sqlite:///")
 
 
-def _read_or_create_secret(var_path: Path, name: str) -> str:
+def _random_secret() -> str:
+    return secrets.token_urlsafe(48)
+
+
+def _read_or_create_secret(
+    var_path: Path, name: str, make: Callable[[], str] = _random_secret
+) -> str:
     """A secret generated once into ``var/`` so that the embedded default needs no setting."""
     path = var_path / name
     if path.exists():
         return path.read_text().strip()
     var_path.mkdir(parents=True, exist_ok=True)
-    value = secrets.token_urlsafe(48)
+    value = make()
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as file:
         file.write(value)
     return value
+
+
+def _checked_vapid_key(settings: Settings) -> Settings:
+    # Imported here: settings load before anything else, cryptography only when needed.
+    from backend.notifications.vapid import check_private_key, generate_private_key
+
+    value = settings.vapid_private_key or _read_or_create_secret(
+        settings.var_path, "vapid_private_key", generate_private_key
+    )
+    try:
+        check_private_key(value)
+    except ValueError as error:
+        source = (
+            "" if settings.vapid_private_key else f" (in {settings.var_path / 'vapid_private_key'})"
+        )
+        raise SettingsError(
+            f"PORTAL_VAPID_PRIVATE_KEY{source}: {error}; `resident-portal vapid-keys` makes a pair"
+        ) from None
+    return msgspec.structs.replace(settings, vapid_private_key=value)
 
 
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
@@ -169,7 +195,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     if settings.environment == "production":
         missing = [
             ENV_PREFIX + name.upper()
-            for name in ("secret_key", "identity_code_key", "database_url")
+            for name in ("secret_key", "identity_code_key", "database_url", "vapid_private_key")
             if not getattr(settings, name)
         ]
         if missing:
@@ -192,7 +218,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
             settings = msgspec.structs.replace(
                 settings, **{name: _read_or_create_secret(settings.var_path, name)}
             )
-    return settings
+    return _checked_vapid_key(settings)
 
 
 @lru_cache(maxsize=1)

@@ -4,10 +4,16 @@ choice of notifications.
 Notification preferences are stored as only what the resident changed, merged over the
 defaults here, so a new kind of notification gets its default without a data migration.
 Urgent notices (outages, emergencies in the building) cannot be turned off.
+
+An optional quiet period is stored in the same JSON under ``"quietHours"`` as
+``{"start": "HH:MM", "end": "HH:MM"}`` (local time in ``settings.timezone``; it may cross
+midnight, "22:00"–"07:00"), or absent/null for none. The push delivery reads it there: during
+the period only urgent notices are sent.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +33,14 @@ DEFAULT_PREFERENCES: dict[str, bool] = {
     "news": True,
 }
 ALWAYS_ON = ("urgent",)
+QUIET_HOURS_KEY = "quietHours"
+TIME_OF_DAY = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")  # "HH:MM", 00:00–23:59
+
+
+@dataclass(frozen=True, slots=True)
+class QuietHours:
+    start: str  # "HH:MM", local time
+    end: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +50,7 @@ class Profile:
     language: str
     refund_iban: str | None  # compact
     notification_preferences: dict[str, bool]  # every kind, ``urgent`` included
+    quiet_hours: QuietHours | None
 
 
 def effective_preferences(stored: Any) -> dict[str, bool]:
@@ -43,6 +58,39 @@ def effective_preferences(stored: Any) -> dict[str, bool]:
     chosen = stored if isinstance(stored, dict) else {}
     merged = {key: bool(chosen.get(key, default)) for key, default in DEFAULT_PREFERENCES.items()}
     return {**merged, **dict.fromkeys(ALWAYS_ON, True)}
+
+
+def quiet_hours_of(stored: Any) -> QuietHours | None:
+    """The stored quiet period, if there is a well-formed one."""
+    value = stored.get(QUIET_HOURS_KEY) if isinstance(stored, dict) else None
+    if not isinstance(value, dict):
+        return None
+    start, end = value.get("start"), value.get("end")
+    if not (isinstance(start, str) and isinstance(end, str)):
+        return None
+    if not (TIME_OF_DAY.match(start) and TIME_OF_DAY.match(end)) or start == end:
+        return None
+    return QuietHours(start=start, end=end)
+
+
+def _checked_quiet_hours(quiet_hours: QuietHours | None) -> None:
+    if quiet_hours is None:
+        return
+    for field, value in (("start", quiet_hours.start), ("end", quiet_hours.end)):
+        if not TIME_OF_DAY.match(value):
+            raise InvalidInputError(
+                "notifications.api.quiet-hours-invalid",
+                errors=[
+                    {"field": f"notificationPreferences.quietHours.{field}", "message": "HH:MM"}
+                ],
+            )
+    if quiet_hours.start == quiet_hours.end:
+        raise InvalidInputError(
+            "notifications.api.quiet-hours-invalid",
+            errors=[
+                {"field": "notificationPreferences.quietHours.end", "message": "same-as-start"}
+            ],
+        )
 
 
 async def notification_preferences(account_id: uuid.UUID) -> dict[str, bool]:
@@ -81,6 +129,7 @@ async def profile_of(account_id: uuid.UUID) -> Profile:
         language=row["language"],
         refund_iban=row["refund_iban"],
         notification_preferences=effective_preferences(row["notification_preferences"]),
+        quiet_hours=quiet_hours_of(row["notification_preferences"]),
     )
 
 
@@ -93,6 +142,8 @@ async def update_profile(
     set_refund_iban: bool = False,
     refund_iban: str | None = None,
     preferences: dict[str, bool] | None = None,
+    set_quiet_hours: bool = False,
+    quiet_hours: QuietHours | None = None,
 ) -> None:
     """Everything is checked before anything is written; contact details go through the
     accounts service (which guards the password sign-in address)."""
@@ -102,11 +153,19 @@ async def update_profile(
             "profile.urgent-always-on",
             errors=[{"field": "notificationPreferences.urgent", "message": "always-on"}],
         )
+    if set_quiet_hours:
+        _checked_quiet_hours(quiet_hours)
     await services.update_profile(account_id, email=email, phone=phone, language=language)
     values: dict[Any, Any] = {}
     if set_refund_iban:
         values[ResidentAccount.refund_iban] = iban
-    chosen = {k: v for k, v in (preferences or {}).items() if k in DEFAULT_PREFERENCES}
+    chosen: dict[str, Any] = {
+        k: v for k, v in (preferences or {}).items() if k in DEFAULT_PREFERENCES
+    }
+    if set_quiet_hours:
+        chosen[QUIET_HOURS_KEY] = (
+            {"start": quiet_hours.start, "end": quiet_hours.end} if quiet_hours else None
+        )
     if not values and not chosen:
         return
     async with DB.transaction():

@@ -19,6 +19,14 @@ from backend.core.versions import PRINCIPAL_ROUTES
 
 T = TypeVar("T")
 IbanText = Annotated[str, msgspec.Meta(min_length=1, max_length=50)]
+TimeOfDay = Annotated[str, msgspec.Meta(pattern=profile.TIME_OF_DAY.pattern)]
+
+
+class QuietHoursWire(Wire, forbid_unknown_fields=True):
+    """Local time ("HH:MM", the portal's time zone); may cross midnight."""
+
+    start: TimeOfDay
+    end: TimeOfDay
 
 
 class NotificationPreferencesOut(Wire):
@@ -26,6 +34,7 @@ class NotificationPreferencesOut(Wire):
     message_replies: bool
     news: bool
     urgent: bool  # always true: urgent notices cannot be turned off
+    quiet_hours: QuietHoursWire | None  # only urgent notices during it
 
 
 class NotificationPreferencesIn(Wire, forbid_unknown_fields=True):
@@ -33,6 +42,7 @@ class NotificationPreferencesIn(Wire, forbid_unknown_fields=True):
     message_replies: bool | msgspec.UnsetType = msgspec.UNSET
     news: bool | msgspec.UnsetType = msgspec.UNSET
     urgent: bool | msgspec.UnsetType = msgspec.UNSET  # false is refused
+    quiet_hours: QuietHoursWire | msgspec.UnsetType | None = msgspec.UNSET  # null: none
 
 
 class ProfileOut(Wire):
@@ -74,6 +84,11 @@ async def _profile_out(resident: ResidentPrincipal) -> ProfileOut:
             message_replies=prefs["message_replies"],
             news=prefs["news"],
             urgent=prefs["urgent"],
+            quiet_hours=(
+                QuietHoursWire(start=current.quiet_hours.start, end=current.quiet_hours.end)
+                if current.quiet_hours
+                else None
+            ),
         ),
     )
 
@@ -90,12 +105,20 @@ class ProfileController(Controller):
     @patch("/")
     async def update(self, data: JSONBody[ProfileUpdateIn], resident: ResidentDep) -> ProfileOut:
         preferences = None
-        if not isinstance(data.notification_preferences, msgspec.UnsetType):
+        set_quiet_hours, quiet_hours = False, None
+        chosen = data.notification_preferences
+        if not isinstance(chosen, msgspec.UnsetType):
             preferences = {
                 key: value
-                for key, value in msgspec.structs.asdict(data.notification_preferences).items()
-                if not isinstance(value, msgspec.UnsetType)
+                for key, value in msgspec.structs.asdict(chosen).items()
+                if isinstance(value, bool)
             }
+            if not isinstance(chosen.quiet_hours, msgspec.UnsetType):
+                set_quiet_hours = True
+                if chosen.quiet_hours is not None:
+                    quiet_hours = profile.QuietHours(
+                        start=chosen.quiet_hours.start, end=chosen.quiet_hours.end
+                    )
         await profile.update_profile(
             resident.account_id,
             email=_value(data.email),
@@ -104,6 +127,8 @@ class ProfileController(Controller):
             set_refund_iban=not isinstance(data.refund_iban, msgspec.UnsetType),
             refund_iban=_value(data.refund_iban),
             preferences=preferences,
+            set_quiet_hours=set_quiet_hours,
+            quiet_hours=quiet_hours,
         )
         return await _profile_out(resident)
 

@@ -21,8 +21,9 @@ from backend.core.audit import record_event, record_staff_read
 from backend.core.db import DB
 from backend.core.errors import AccessDeniedError, ConflictError, InvalidInputError
 from backend.messages.access import MESSAGE_STAFF_ROLES, ThreadRow
-from backend.messages.categories import MessageCategory, ThreadStatus
+from backend.messages.categories import MessageCategory, ThreadStatus, main_tenant_only
 from backend.messages.tables import MessageThread, ThreadMessage, ThreadReadMark
+from backend.notifications import services as notifications
 from backend.occupancy.access import Home
 from backend.staff.tables import StaffRegion, StaffUser
 from sync.poke import poke_leases
@@ -309,6 +310,12 @@ async def staff_reply(
             entity_type="message_thread",
             entity_id=thread.id,
             details={"seq": seq},
+        )
+        await notifications.message_replied(  # the outbox: same transaction
+            thread.id,
+            thread.lease_id,
+            thread.started_by,
+            shared_with_main_tenants=main_tenant_only(thread.category),
         )
     await poke_leases([thread.lease_id], reason="message")
     return True

@@ -29,6 +29,7 @@ from backend.news.schemas import (
     StaffNewsOut,
 )
 from backend.news.tables import News, NewsRead
+from backend.notifications import services as notifications
 from backend.occupancy.access import Home
 
 _READ_NAMESPACE = uuid.UUID("0b8f4c1e-5d7a-4e36-9c2b-7a1e3f9d2c44")
@@ -182,6 +183,8 @@ async def update_news(staff: StaffPrincipal, row: dict[str, Any], data: NewsPatc
     async with DB.transaction():
         await News.update(changes).where(News.id == row["id"])
         await _event(staff, "news.updated", row["id"])
+        if status_of(row, clock.now()) == "scheduled":  # announce what will be published
+            await notifications.news_published(await news_row(row["id"]))
 
 
 async def publish_news(staff: StaffPrincipal, row: dict[str, Any], at: datetime | None) -> None:
@@ -201,8 +204,8 @@ async def publish_news(staff: StaffPrincipal, row: dict[str, Any], at: datetime 
             News.id == row["id"]
         )
         await _event(staff, "news.published", row["id"], {"at": publish_at.isoformat()})
-    # Urgent news reaches phones through the push outbox once web push exists: the push issue
-    # adds a notification row here, in this transaction, for each of news_audience(...).
+        # The outbox, same transaction: due at publish_at (a schedule replaces an earlier one).
+        await notifications.news_published({**row, "publish_at": publish_at})
 
 
 async def expire_news(staff: StaffPrincipal, row: dict[str, Any]) -> None:
@@ -212,6 +215,7 @@ async def expire_news(staff: StaffPrincipal, row: dict[str, Any]) -> None:
     async with DB.transaction():
         await News.update({News.expires_at: now, News.updated_at: now}).where(News.id == row["id"])
         await _event(staff, "news.expired", row["id"])
+        await notifications.news_withdrawn(row["id"])  # not delivered yet: no longer news
 
 
 async def delete_news(staff: StaffPrincipal, row: dict[str, Any]) -> None:
@@ -219,6 +223,7 @@ async def delete_news(staff: StaffPrincipal, row: dict[str, Any]) -> None:
     if status_of(row, clock.now()) not in ("draft", "scheduled"):
         raise NewsStateError("news.state.not-draft")
     async with DB.transaction():
+        await notifications.news_withdrawn(row["id"])  # a scheduled item told nobody yet
         await News.delete().where(News.id == row["id"])
         await _event(staff, "news.deleted", row["id"])
 

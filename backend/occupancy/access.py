@@ -113,6 +113,37 @@ class PersonInRegister:
     homes: tuple[Home, ...]
 
 
+def register_columns() -> list[Any]:
+    """The columns every eligibility decision reads from a register row (``record_of``)."""
+    from backend.occupancy.tables import Occupant
+
+    lease: Any = Occupant.lease  # Piccolo's types stop at the first join
+    return [
+        Occupant.identity_code_hmac,
+        Occupant.birth_date,
+        Occupant.role,
+        Occupant.moved_in_on,
+        Occupant.moved_out_on,
+        lease.id.as_alias("lease_id"),
+        lease.signed_on.as_alias("signed_on"),
+        lease.starts_on.as_alias("starts_on"),
+        lease.ends_on.as_alias("ends_on"),
+    ]
+
+
+def record_of(row: dict[str, Any]) -> OccupancyRecord:
+    """The occupancy record of a row selected with ``register_columns``."""
+    return OccupancyRecord(
+        lease_id=row["lease_id"],
+        role=row["role"],
+        signed_on=row["signed_on"],
+        starts_on=row["starts_on"],
+        ends_on=row["ends_on"],
+        moved_in_on=row["moved_in_on"],
+        moved_out_on=row["moved_out_on"],
+    )
+
+
 async def person_in_register(identity_code_hmac: str, on: date) -> PersonInRegister | None:
     """The register rows of a person and the homes they may see on ``on``; None if absent."""
     from backend.occupancy.tables import Occupant
@@ -120,16 +151,9 @@ async def person_in_register(identity_code_hmac: str, on: date) -> PersonInRegis
     lease: Any = Occupant.lease  # Piccolo's types stop at the first join
     rows = (
         await Occupant.select(
+            *register_columns(),
             Occupant.first_name,
             Occupant.last_name,
-            Occupant.birth_date,
-            Occupant.role,
-            Occupant.moved_in_on,
-            Occupant.moved_out_on,
-            lease.id.as_alias("lease_id"),
-            lease.signed_on.as_alias("signed_on"),
-            lease.starts_on.as_alias("starts_on"),
-            lease.ends_on.as_alias("ends_on"),
             lease.unit.id.as_alias("unit_id"),
             lease.unit.staircase.as_alias("staircase"),
             lease.unit.number.as_alias("unit_number"),
@@ -143,18 +167,7 @@ async def person_in_register(identity_code_hmac: str, on: date) -> PersonInRegis
     )
     if not rows:
         return None
-    records = tuple(
-        OccupancyRecord(
-            lease_id=row["lease_id"],
-            role=row["role"],
-            signed_on=row["signed_on"],
-            starts_on=row["starts_on"],
-            ends_on=row["ends_on"],
-            moved_in_on=row["moved_in_on"],
-            moved_out_on=row["moved_out_on"],
-        )
-        for row in rows
-    )
+    records = tuple(record_of(row) for row in rows)
     # The newest register entry carries the current name (names change).
     latest = max(rows, key=lambda row: row["moved_in_on"])
     access = eligibility(latest["birth_date"], records, on)

@@ -12,6 +12,7 @@ from backend.accounts.access import StaffPrincipal
 from backend.core import clock
 from backend.core.audit import record_event, record_staff_read
 from backend.core.db import DB
+from backend.notifications import services as notifications
 from backend.staff.tables import StaffRegion, StaffUser
 from backend.tickets import errors
 from backend.tickets.access import TICKET_ROLES, TicketRow, staff_ticket_filter, ticket_for_staff
@@ -214,6 +215,7 @@ async def transition(staff: StaffPrincipal, ticket_id: UUID, data: TransitionIn)
         )
         if data.note and data.visibility == "internal":
             await _note(staff, ticket_id, data.note, "internal")
+        await notifications.ticket_updated(row.values, data.to)  # the outbox: same transaction
         await record_event(
             actor_type="staff",
             actor_id=staff.staff_id,
@@ -244,4 +246,6 @@ async def comment(staff: StaffPrincipal, ticket_id: UUID, text: str, visibility:
     async with DB.transaction():
         await _note(staff, ticket_id, text, visibility)
         await Ticket.update({Ticket.updated_at: clock.now()}).where(Ticket.id == ticket_id)
+        if visibility == "public":  # an internal note tells residents nothing
+            await notifications.ticket_updated(row.values, row.status)
     await poke_leases([row.values["lease"]], reason="ticket")

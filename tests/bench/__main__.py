@@ -7,11 +7,13 @@
    hello-world vs no-op pull, a pull of 10 changed rows vs the raw-driver query, push p99.
 2. The embedded SQLite default (a fresh file, file stores): push p99.
 3. Piccolo's stock SQLite engine vs ours (``tests.bench.engines``).
+4. Push fan-out (``tests.bench.fanout``): 10 000 notifications delivered by one, then two
+   worker processes to a local push service, against pure encrypt-and-sign throughput.
 
 With two or more CPUs the server runs pinned to one CPU and the load generator to another.
 Nothing is asserted: the numbers are what they are. Settings (environment): BENCH_RESIDENTS,
-BENCH_SQLITE_RESIDENTS, BENCH_CHANGED_PULLS, BENCH_POSTGRES_URL (server, no database),
-BENCH_REDIS_URL (its keys ``portal*`` are deleted before and after; empty: no Redis).
+BENCH_SQLITE_RESIDENTS, BENCH_CHANGED_PULLS, BENCH_FANOUT, BENCH_POSTGRES_URL (server, no
+database), BENCH_REDIS_URL (its keys ``portal*`` are deleted before and after; empty: no Redis).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tests.bench import engines, scenarios
+from tests.bench import engines, fanout, scenarios
 from tests.bench.loadgen import Connection, HttpError, Result, encode, install_uvloop
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,9 +187,13 @@ def sqlite_part(folder: Path) -> dict[str, Result]:
         return results
 
 
-def _attempt(name: str, part: Any, folder: Path) -> dict[str, Result]:
+def fanout_part(folder: Path) -> dict[str, Any]:
+    return fanout.fanout_part(folder, _env, _seed, _admin, _load)
+
+
+def _attempt(name: str, part: Any, folder: Path) -> dict[str, Any]:
     try:
-        results: dict[str, Result] = part(folder)
+        results: dict[str, Any] = part(folder)
         return results
     except Exception:
         print(f"  {name} FAILED:\n{traceback.format_exc()}", flush=True)
@@ -199,7 +205,9 @@ def _row(name: str, value: str, comparison: str, ratio: str, target: str, met: b
     return f"| {name} | {value} | {comparison} | {ratio} | {target} | {shown} |"
 
 
-def _table(pg: dict[str, Result], lite: dict[str, Result], eng: dict[str, Any]) -> list[str]:
+def _table(
+    pg: dict[str, Result], lite: dict[str, Result], eng: dict[str, Any], fan: dict[str, Any]
+) -> list[str]:
     rows = [
         "| measurement | value | comparison | ratio | target | met |",
         "|---|---|---|---|---|---|",
@@ -234,6 +242,7 @@ def _table(pg: dict[str, Result], lite: dict[str, Result], eng: dict[str, Any]) 
         value, other = f"{ours:,.0f} ops/s", f"{stock:,.0f} ops/s (stock)"
         label = f"SQLite engine, {name}: embedded vs stock"
         rows.append(_row(label, value, other, f"{ours / stock:.1f}x", "-", None))
+    rows.extend(fanout.table_rows(fan, _row))
     return rows
 
 
@@ -253,12 +262,13 @@ def main() -> None:
         print("\n== SQLite engines (in-process) ==", flush=True)
         (folder / "engines").mkdir()
         eng = asyncio.run(engines.compare(folder / "engines"))
+        fan = _attempt("Push fan-out", fanout_part, folder)
         errors = {
             f"{part} {k}": r.errors
             for part, rs in (("pg", pg), ("sqlite", lite))
             for k, r in rs.items()
         }
-    print("\n" + "\n".join(_table(pg, lite, eng)))
+    print("\n" + "\n".join(_table(pg, lite, eng, fan)))
     print(f"\nErrors (non-2xx or wrong answers) during measurements: {errors}")
 
 

@@ -141,3 +141,16 @@ def test_serve_answers_health_and_logs_json_lines(server: tuple[str, Path]) -> N
     assert request_lines, log.read_text()
     assert request_lines[-1]["request_id"] == "probe-0001"
     assert request_lines[-1]["status"] == 200
+
+
+def test_vapid_keys_prints_a_pair_that_belongs_together() -> None:
+    """Also in production without a key yet: the command is how one gets made."""
+    from backend.notifications.vapid import public_key_of
+
+    result = run("vapid-keys", env={"PORTAL_ENVIRONMENT": "production"})
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.splitlines()
+    name, _, private_key = first.partition("=")
+    assert name == "PORTAL_VAPID_PRIVATE_KEY"
+    assert second.endswith(f": {public_key_of(private_key)}")
+    assert run("vapid-keys").stdout != result.stdout  # a new pair every time

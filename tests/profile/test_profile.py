@@ -39,6 +39,7 @@ async def test_the_profile_starts_with_every_notification_on(resident: Client) -
         "messageReplies": True,
         "news": True,
         "urgent": True,
+        "quietHours": None,
     }
 
 
@@ -64,6 +65,7 @@ async def test_preferences_change_one_by_one_and_urgent_stays_on(resident: Clien
         "messageReplies": True,
         "news": False,
         "urgent": True,
+        "quietHours": None,
     }
     assert body["language"] == "sv"
     refused = await resident.patch(PATH, json={"notificationPreferences": {"urgent": False}})
@@ -80,6 +82,10 @@ async def test_preferences_change_one_by_one_and_urgent_stays_on(resident: Clien
         ({"refundIban": 12345}, 400),
         ({"notificationPreferences": {"news": "yes"}}, 400),
         ({"notificationPreferences": {"sms": True}}, 400),
+        ({"notificationPreferences": {"quietHours": {"start": "22:00"}}}, 400),
+        ({"notificationPreferences": {"quietHours": {"start": "24:00", "end": "07:00"}}}, 400),
+        ({"notificationPreferences": {"quietHours": {"start": "7:00", "end": "22:00"}}}, 400),
+        ({"notificationPreferences": {"quietHours": {"start": "22:00", "end": "22:00"}}}, 422),
         ({"email": "not-an-address"}, 400),
         ({"language": "de"}, 400),
         ({"identityCode": "010190-123A"}, 400),
@@ -93,3 +99,31 @@ async def test_bad_input_is_refused_and_nothing_changes(
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
     assert (await resident.get(PATH)).json() == before.json()
+
+
+async def test_a_quiet_period_is_stored_for_delivery_and_can_be_removed(
+    resident: Client,
+) -> None:
+    """Stored as ``{"quietHours": {"start", "end"}}`` in the preferences JSON: the push
+    delivery reads it there."""
+    quiet = {"start": "22:30", "end": "07:00"}  # across midnight
+    response = await resident.patch(
+        PATH, json={"notificationPreferences": {"quietHours": quiet, "news": False}}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["notificationPreferences"]["quietHours"] == quiet
+    assert (await resident.get(PATH)).json()["notificationPreferences"]["quietHours"] == quiet
+    stored = await ResidentAccount.select(ResidentAccount.notification_preferences).output(
+        load_json=True
+    )
+    assert stored[0]["notification_preferences"] == {"news": False, "quietHours": quiet}
+    # Another preference alone leaves the period as it is; null removes it.
+    kept = await resident.patch(PATH, json={"notificationPreferences": {"news": True}})
+    assert kept.json()["notificationPreferences"]["quietHours"] == quiet
+    removed = await resident.patch(PATH, json={"notificationPreferences": {"quietHours": None}})
+    assert removed.status_code == 200, removed.text
+    assert removed.json()["notificationPreferences"]["quietHours"] is None
+    stored = await ResidentAccount.select(ResidentAccount.notification_preferences).output(
+        load_json=True
+    )
+    assert stored[0]["notification_preferences"]["quietHours"] is None

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from backend.notifications.vapid import generate_private_key, public_key_of
 from backend.settings import SettingsError, load_settings
 
 
@@ -57,7 +58,9 @@ def test_production_refuses_to_start_without_its_secrets(tmp_path: Path) -> None
     with pytest.raises(SettingsError, match="PORTAL_SECRET_KEY") as raised:
         load_settings({"PORTAL_VAR_DIR": str(tmp_path), "PORTAL_ENVIRONMENT": "production"})
     assert "PORTAL_IDENTITY_CODE_KEY" in str(raised.value)
+    assert "PORTAL_VAPID_PRIVATE_KEY" in str(raised.value)
     assert not (tmp_path / "secret_key").exists()
+    assert not (tmp_path / "vapid_private_key").exists()
 
 
 def test_secrets_never_appear_in_the_printed_settings(tmp_path: Path) -> None:
@@ -81,6 +84,7 @@ def test_production_refuses_the_demo_bank(tmp_path: Path) -> None:
         "PORTAL_SECRET_KEY": "s" * 40,
         "PORTAL_IDENTITY_CODE_KEY": "i" * 40,
         "PORTAL_DATABASE_URL": "postgresql://db/portal",
+        "PORTAL_VAPID_PRIVATE_KEY": generate_private_key(),
     }
     with pytest.raises(SettingsError, match="demo bank"):
         load_settings(environ)
@@ -109,3 +113,18 @@ def test_relying_party_values_follow_the_public_url(tmp_path: Path) -> None:
     assert settings.oidc_redirect_uri == "https://asukas.example.fi/auth/oidc/callback"
     assert settings.effective_oidc_issuer == "https://asukas.example.fi/oidc/demo"
     assert settings.effective_oidc_client_secret not in repr(settings)
+
+
+def test_a_vapid_key_is_generated_once_outside_production(tmp_path: Path) -> None:
+    first = load_settings({"PORTAL_VAR_DIR": str(tmp_path)})
+    second = load_settings({"PORTAL_VAR_DIR": str(tmp_path)})
+    assert first.vapid_private_key == second.vapid_private_key
+    assert (tmp_path / "vapid_private_key").stat().st_mode & 0o077 == 0
+    assert len(public_key_of(first.vapid_private_key)) == 87  # 65 bytes, base64url
+    assert first.vapid_private_key not in repr(first)
+
+
+@pytest.mark.parametrize("value", ["not-a-key", "AAAA", "A" * 43, "_" * 43])
+def test_a_malformed_vapid_key_is_named(tmp_path: Path, value: str) -> None:
+    with pytest.raises(SettingsError, match="PORTAL_VAPID_PRIVATE_KEY"):
+        load_settings({"PORTAL_VAR_DIR": str(tmp_path), "PORTAL_VAPID_PRIVATE_KEY": value})
