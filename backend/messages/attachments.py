@@ -99,16 +99,17 @@ async def _count(message_id: UUID) -> int:
 
 
 async def attachment_out(thread_id: UUID, attachment_id: UUID) -> AttachmentOut:
-    for items in (await attachments_of(thread_id, attachment_id)).values():
+    for items in (await attachments_of([thread_id], attachment_id)).values():
         return items[0]
     raise NotFoundError()
 
 
 async def attachments_of(
-    thread_id: UUID, attachment_id: UUID | None = None
+    thread_ids: list[UUID], attachment_id: UUID | None = None
 ) -> dict[UUID, list[AttachmentOut]]:
-    """Per message id, its attachments in order (or only ``attachment_id``)."""
-    where: Any = MessageAttachment.thread == thread_id
+    """Per message id, its attachments in order, for these threads (or only
+    ``attachment_id``)."""
+    where: Any = MessageAttachment.thread.is_in(thread_ids)
     if attachment_id is not None:
         where &= MessageAttachment.id == attachment_id
     blob: Any = MessageAttachment.blob  # Piccolo's types stop at the first join
@@ -127,16 +128,7 @@ async def attachments_of(
     )
     result: dict[UUID, list[AttachmentOut]] = {}
     for row in rows:
-        result.setdefault(row["message"], []).append(
-            AttachmentOut(
-                id=row["id"],
-                media_type=row["media_type"],
-                size_bytes=row["size_bytes"],
-                width=row["width"],
-                height=row["height"],
-                has_thumbnail=row["has_thumbnail"],
-            )
-        )
+        result.setdefault(row.pop("message"), []).append(AttachmentOut(**row))
     return result
 
 

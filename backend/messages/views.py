@@ -19,6 +19,7 @@ from backend.messages.access import (
     resident_threads_filter,
     staff_threads_filter,
 )
+from backend.messages.attachments import attachments_of
 from backend.messages.categories import (
     MAIN_TENANT_ONLY,
     SERVICE_REQUESTS,
@@ -26,7 +27,6 @@ from backend.messages.categories import (
     ThreadStatus,
 )
 from backend.messages.schemas import (
-    AttachmentOut,
     CategoryOut,
     HomeUnreadOut,
     MessageOut,
@@ -38,7 +38,6 @@ from backend.messages.schemas import (
     UnreadOut,
 )
 from backend.messages.tables import (
-    MessageAttachment,
     MessageThread,
     ThreadMessage,
     ThreadReadMark,
@@ -157,34 +156,11 @@ async def _message_rows(thread_ids: list[UUID]) -> list[dict[str, Any]]:
     return rows
 
 
-async def _attachments(thread_ids: list[UUID]) -> dict[UUID, list[AttachmentOut]]:
-    """Per message id, its attachments in order (``attachments.attachments_of`` for many
-    threads at once)."""
-    blob: Any = MessageAttachment.blob  # Piccolo's types stop at the first join
-    rows = (
-        await MessageAttachment.select(
-            MessageAttachment.id,
-            MessageAttachment.message,
-            blob.media_type.as_alias("media_type"),
-            blob.size_bytes.as_alias("size_bytes"),
-            blob.width.as_alias("width"),
-            blob.height.as_alias("height"),
-            blob.has_thumbnail.as_alias("has_thumbnail"),
-        )
-        .where(MessageAttachment.thread.is_in(thread_ids))
-        .order_by(MessageAttachment.position)
-    )
-    result: dict[UUID, list[AttachmentOut]] = {}
-    for row in rows:
-        result.setdefault(row.pop("message"), []).append(AttachmentOut(**row))
-    return result
-
-
 async def _messages_of(
     thread_ids: list[UUID], rows: list[dict[str, Any]], *, me: tuple[str, str]
 ) -> dict[UUID, list[MessageOut]]:
     """``rows`` (from ``_message_rows``) as each thread's messages, with their attachments."""
-    attachments = await _attachments(thread_ids) if rows else {}
+    attachments = await attachments_of(thread_ids) if rows else {}
     found: dict[UUID, list[MessageOut]] = {thread_id: [] for thread_id in thread_ids}
     for row in rows:
         found[row["thread"]].append(
