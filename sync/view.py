@@ -64,6 +64,11 @@ async def client_view(resident: ResidentPrincipal, language: Language) -> View:
         "phone": mine.phone,
         "language": mine.language,
         "notificationPreferences": mine.notification_preferences,
+        "quietHours": (
+            {"start": mine.quiet_hours.start, "end": mine.quiet_hours.end}
+            if mine.quiet_hours
+            else None
+        ),
     }
     for home in resident.homes:
         address, _ = localized_text(home.street_address, language)

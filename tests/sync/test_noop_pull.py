@@ -262,3 +262,17 @@ async def test_versions_survive_only_with_their_epoch(db: None) -> None:
         assert await store.read(keys) != bumped
     finally:
         await redis.aclose()
+
+
+async def test_quiet_hours_set_in_the_profile_reach_the_next_pull(db: None, app: Litestar) -> None:
+    async with build_world(app) as world:
+        main, group = world.clients["main"], new_group()
+        seen = await pulled(main, group, None)
+        assert puts(seen)["profile"]["quietHours"] is None
+        changed = await main.patch(
+            "/api/me/profile",
+            json={"notificationPreferences": {"quietHours": {"start": "22:00", "end": "07:00"}}},
+        )
+        assert changed.status_code == 200, changed.text
+        after = await pulled(main, group, seen["cookie"])
+        assert puts(after)["profile"]["quietHours"] == {"start": "22:00", "end": "07:00"}
