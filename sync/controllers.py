@@ -13,15 +13,13 @@ from litestar.response import ServerSentEvent
 
 from backend.accounts.access import ResidentDep, provide_resident, resident_session
 from backend.core.errors import InvalidInputError, UnavailableError
-from backend.core.logging import request_id_var
-from backend.core.problems import PROBLEM_MEDIA_TYPE, request_language
+from backend.core.problems import problem_response, request_language
 from backend.core.versions import principal_changed
 from backend.media.http import UPLOAD_BODY_LIMIT
 from backend.settings import Settings
 from sync import blobs, freshness
 from sync import pull as pulling
 from sync import push as pushing
-from sync.i18n import sync_translate
 from sync.poke import poke_events
 from sync.protocol import (
     SCHEMA_VERSION,
@@ -29,7 +27,6 @@ from sync.protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
-    SchemaVersionProblem,
 )
 
 AnyRequest = Request[Any, Any, Any]
@@ -39,26 +36,10 @@ NO_STORE = {"cache-control": "private, no-store"}
 PRINCIPAL_MUTATIONS = frozenset({"updateProfile"})
 
 
-def schema_version_problem(request: AnyRequest) -> Response[SchemaVersionProblem]:
-    """409 for an app too old (or new) for this server: the client tells its user to update.
-
-    Built here because core's problem mapping reads only backend/ catalogs (see sync.i18n)."""
-    language = request_language(request)
-    code = "sync-schema-version"
-    body = SchemaVersionProblem(
-        type="/problems/sync-schema-version",
-        title=sync_translate(f"problem.{code}.title", language),
-        status=409,
-        detail=sync_translate(f"problem.{code}.detail", language),
-        instance=request.url.path,
-        request_id=request_id_var.get() or "",
-    )
-    return Response(
-        body,
-        status_code=409,
-        media_type=PROBLEM_MEDIA_TYPE,
-        headers={"content-language": language, **NO_STORE},
-    )
+def schema_version_problem(request: AnyRequest) -> Response[Any]:
+    """409 for an app too old (or new) for this server: the client tells its user to update
+    (the body is a ``SchemaVersionProblem``, the type the generated client knows)."""
+    return problem_response(request, 409, "sync-schema-version", headers=NO_STORE)
 
 
 def parsed(kind: type[T], data: dict[str, Any]) -> T:

@@ -14,8 +14,7 @@ from backend.accounts.access import ResidentPrincipal
 from backend.core import clock
 from backend.core.db import DB
 from backend.core.errors import AccessDeniedError, DomainError
-from backend.core.i18n import Language
-from sync.i18n import sync_translate
+from backend.core.i18n import Language, translate
 from sync.mutators import mutator
 from sync.protocol import Mutation, MutationResult, PushRequest, PushResponse, SyncProblem
 from sync.tables import KEPT_REJECTIONS, ClientGroup, RejectedMutation, SyncClient
@@ -107,15 +106,15 @@ async def _advance(group_id: str, client_id: str, mutation_id: int) -> None:
 def problem_of(error: Exception, language: Language) -> SyncProblem:
     if isinstance(error, DomainError):
         code = error.code
-        detail = sync_translate(error.detail_key, language, **error.params)
+        detail = translate(error.detail_key, language, **error.params)
     else:
         code = "invalid-input"
-        detail = sync_translate(f"problem.{code}.detail", language)
+        detail = translate(f"problem.{code}.detail", language)
         # msgspec ends its message with the field ("... - at `$.text`"): language-neutral.
         _, at, where = str(error).rpartition(" - at ")
         if at:
             detail = f"{detail} ({where.strip('`')})"
-    title = sync_translate(f"problem.{code}.title", language)
+    title = translate(f"problem.{code}.title", language)
     return SyncProblem(code=code, title=title, detail=detail)
 
 
