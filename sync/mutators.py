@@ -16,12 +16,11 @@ from typing import Any
 import msgspec
 
 from backend.accounts import profile
-from backend.accounts.access import ResidentPrincipal, home_for
+from backend.accounts.access import ResidentPrincipal
 from backend.core import clock
 from backend.core.errors import InvalidInputError
 from backend.messages import services as messages
 from backend.messages.access import thread_for_resident
-from backend.messages.categories import main_tenant_only
 from backend.news import access as news_access
 from backend.news import services as news
 from backend.occupancy import services as occupancy
@@ -92,10 +91,9 @@ async def send_message(resident: ResidentPrincipal, args: Args) -> None:
         await messages.post_resident_message(resident, thread, reply.body, reply.id)
         return
     data = msgspec.convert(args, NewThreadArgs)
-    home = home_for(resident, data.lease_id, main_tenant=main_tenant_only(data.category))
     await messages.create_thread(
         resident,
-        home,
+        data.lease_id,
         category=data.category,
         subject=data.subject,
         body=data.body,

@@ -14,7 +14,6 @@ from backend.core.problems import request_language
 from backend.media.http import UPLOAD_BODY_LIMIT, binary, upload_bytes
 from backend.messages import attachments, services, views
 from backend.messages.access import thread_for_resident
-from backend.messages.categories import main_tenant_only
 from backend.messages.schemas import (
     AttachmentOut,
     CategoryOut,
@@ -75,10 +74,9 @@ class HomeMessagesController(Controller):
         """Start a thread (a message or a service request) with its first message.
 
         201 when created; 200 when a client sends a thread it already sent (same ``id``)."""
-        home = home_for(resident, lease_id, main_tenant=main_tenant_only(data.category))
         thread_id, created = await services.create_thread(
             resident,
-            home,
+            lease_id,
             category=data.category,
             subject=data.subject,
             body=data.body,

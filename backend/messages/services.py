@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from backend.accounts.access import ResidentPrincipal, StaffPrincipal
+from backend.accounts.access import ResidentPrincipal, StaffPrincipal, home_for
 from backend.core import clock
 from backend.core.audit import record_event, record_staff_read
 from backend.core.db import DB
@@ -193,16 +193,18 @@ async def _thread_replayed(
 
 async def create_thread(
     resident: ResidentPrincipal,
-    home: Home,
+    lease_id: UUID,
     *,
     category: MessageCategory,
     subject: str,
     body: str,
     thread_id: UUID | None = None,
 ) -> tuple[UUID, bool]:
-    """A new thread with its first message (``home`` has passed the gate, ``home_for``);
-    returns its id and whether it was created now. A client may choose the id (offline
-    drafts keep theirs): sending the same thread again creates nothing."""
+    """A new thread with its first message, about the resident's home ``lease_id`` (lease
+    matters need main-tenant rights); returns its id and whether it was created now. A
+    client may choose the id (offline drafts keep theirs): sending the same thread again
+    creates nothing."""
+    home = home_for(resident, lease_id, main_tenant=main_tenant_only(category))
     subject, body = _clean(subject), _clean(body)
     now = clock.now()
     async with DB.transaction():
