@@ -17,14 +17,11 @@ import msgspec
 
 from backend.accounts import profile
 from backend.accounts.access import ResidentPrincipal
-from backend.core import clock
 from backend.core.errors import InvalidInputError
 from backend.messages import services as messages
 from backend.messages.access import thread_for_resident
-from backend.news import access as news_access
 from backend.news import services as news
 from backend.occupancy import services as occupancy
-from backend.occupancy.change_access import household_for_resident
 from backend.occupancy.schemas import OccupantChangeIn
 from backend.settings import get_settings
 from backend.tickets import services as tickets
@@ -103,7 +100,6 @@ async def send_message(resident: ResidentPrincipal, args: Args) -> None:
 
 async def mark_news_read(resident: ResidentPrincipal, args: Args) -> None:
     data = msgspec.convert(args, MarkNewsReadArgs)
-    await news_access.news_for_resident(resident, data.news_id, clock.now())
     await news.mark_read(resident, data.news_id)
 
 
@@ -118,7 +114,6 @@ async def report_occupant_change(resident: ResidentPrincipal, args: Args) -> Non
     lease_id = msgspec.convert({"leaseId": args.get("leaseId")}, LeaseArgs).lease_id
     change = {name: value for name, value in args.items() if name != "leaseId"}
     data = msgspec.convert(change, OccupantChangeIn)
-    household_for_resident(resident, lease_id)
     await occupancy.report_change(resident, lease_id, data)
 
 

@@ -9,7 +9,6 @@ from litestar import Controller, Request, delete, get, patch, post
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from backend.accounts.access import ResidentDep, StaffDep
-from backend.core import clock
 from backend.core.problems import request_language
 from backend.news import access, services
 from backend.news.schemas import (
@@ -39,7 +38,6 @@ class HomeNewsController(Controller):
     @post("/news/{news_id:uuid}/read", status_code=204)
     async def mark_read(self, news_id: FromPath[UUID], resident: ResidentDep) -> None:
         """Mark a news item read (again: no change)."""
-        await access.news_for_resident(resident, news_id, clock.now())
         await services.mark_read(resident, news_id)
 
 

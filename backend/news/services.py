@@ -19,7 +19,7 @@ from backend.core.audit import record_event
 from backend.core.db import DB
 from backend.core.errors import ConflictError, InvalidInputError
 from backend.core.i18n import LANGUAGES, Language, localized_text
-from backend.news.access import require_audience, visible_in_home
+from backend.news.access import news_for_resident, require_audience, visible_in_home
 from backend.news.schemas import (
     LocalizedOut,
     NewsIn,
@@ -100,7 +100,9 @@ async def news_for_home(
 
 
 async def mark_read(resident: ResidentPrincipal, news_id: UUID) -> None:
-    """Idempotent: the row's id is derived from the news item and the account."""
+    """Marks a news item the resident may see read. Idempotent: the row's id is derived
+    from the news item and the account."""
+    await news_for_resident(resident, news_id, clock.now())
     read_id = uuid.uuid5(_READ_NAMESPACE, f"{news_id}:{resident.account_id}")
     async with DB.transaction():
         await NewsRead.insert(

@@ -55,7 +55,6 @@ class HouseholdController(Controller):
         resident: ResidentDep,
     ) -> OccupantChangeOut:
         """Report a move in or out, a name change or a birth; staff process it."""
-        household_for_resident(resident, lease_id)
         return change_out(await services.report_change(resident, lease_id, data))
 
     @get("/occupant-changes/{change_id:uuid}")

@@ -24,7 +24,7 @@ from backend.core.audit import record_event
 from backend.core.db import DB
 from backend.core.errors import ConflictError, InvalidInputError, NotFoundError
 from backend.occupancy.access import MAIN_TENANT_ROLES
-from backend.occupancy.change_access import staff_region_filter
+from backend.occupancy.change_access import household_for_resident, staff_region_filter
 from backend.occupancy.schemas import BirthIn, MoveInIn, MoveOutIn, NameChangeIn, OccupantChangeIn
 from backend.occupancy.tables import Lease, Occupant, OccupantChange
 from sync.poke import poke_leases
@@ -137,6 +137,8 @@ async def _checked(lease_id: uuid.UUID, data: OccupantChangeIn, today: date) -> 
 async def report_change(
     resident: ResidentPrincipal, lease_id: uuid.UUID, data: OccupantChangeIn
 ) -> dict[str, Any]:
+    """A change in the household's register, reported by its main tenant."""
+    household_for_resident(resident, lease_id)
     today = clock.today()
     occupant_id = await _checked(lease_id, data, today)
     payload = msgspec.to_builtins(data)
