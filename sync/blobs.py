@@ -52,7 +52,7 @@ async def put_blob(
     if hashlib.sha256(data).hexdigest() != sha256:
         raise InvalidInputError(errors=[{"field": "body", "message": "sha256-mismatch"}])
     if await uploaded_blob(resident.account_id, sha256) is not None:
-        await attach_pending(resident, sha256, settings)
+        await attach_pending(resident, sha256)
         return False
     stored = await media.store_image(
         data, uploaded_by_kind="resident", uploaded_by_id=resident.account_id, settings=settings
@@ -69,7 +69,7 @@ async def put_blob(
                     created_at=clock.now(),
                 )
             )
-    await attach_pending(resident, sha256, settings)
+    await attach_pending(resident, sha256)
     return True
 
 
@@ -83,17 +83,15 @@ async def read_upload(
     return await media.read_blob(blob_id, variant="original", settings=settings)
 
 
-async def attach_photo(
-    resident: ResidentPrincipal, ticket_id: uuid.UUID, sha256: str, settings: Settings
-) -> None:
+async def attach_photo(resident: ResidentPrincipal, ticket_id: uuid.UUID, sha256: str) -> None:
     """A photo for a ticket by upload hash: attached now when the blob is here, otherwise
     remembered as pending (the pull shows it so) until the upload arrives. The stored blob
     is attached as it is: it was re-encoded once, when it was uploaded."""
-    await ticket_for_resident(resident, ticket_id)
     blob_id = await uploaded_blob(resident.account_id, sha256)
     if blob_id is not None:
-        await tickets.attach_blob(resident, ticket_id, blob_id)
+        await tickets.attach_blob(resident, ticket_id, blob_id)  # through the ticket's gate
         return
+    await ticket_for_resident(resident, ticket_id)
     pending_id = uuid.uuid5(ticket_id, sha256)
     if not await PendingPhoto.exists().where(PendingPhoto.id == pending_id):
         await PendingPhoto.insert(
@@ -107,14 +105,14 @@ async def attach_photo(
         )
 
 
-async def attach_pending(resident: ResidentPrincipal, sha256: str, settings: Settings) -> None:
+async def attach_pending(resident: ResidentPrincipal, sha256: str) -> None:
     rows = await PendingPhoto.select(PendingPhoto.id, PendingPhoto.ticket).where(
         (PendingPhoto.account == resident.account_id) & (PendingPhoto.sha256 == sha256)
     )
     for row in rows:
         try:
             async with DB.transaction():
-                await attach_photo(resident, row["ticket"], sha256, settings)
+                await attach_photo(resident, row["ticket"], sha256)
                 await PendingPhoto.delete().where(PendingPhoto.id == row["id"])
         except DomainError as error:
             # The ticket closed or has its five photos meanwhile: the photo cannot go on it.

@@ -23,7 +23,6 @@ from backend.messages.access import thread_for_resident
 from backend.news import services as news
 from backend.occupancy import services as occupancy
 from backend.occupancy.schemas import OccupantChangeIn
-from backend.settings import get_settings
 from backend.tickets import services as tickets
 from sync import blobs
 from sync.mutator_args import (
@@ -52,12 +51,12 @@ async def create_ticket(resident: ResidentPrincipal, args: Args) -> None:
     data = msgspec.convert(args, CreateTicketArgs)
     await tickets.create_ticket(resident, data)
     for sha256 in data.photos:
-        await blobs.attach_photo(resident, data.id, sha256, get_settings())
+        await blobs.attach_photo(resident, data.id, sha256)
 
 
 async def add_ticket_photo(resident: ResidentPrincipal, args: Args) -> None:
     data = msgspec.convert(args, AddTicketPhotoArgs)
-    await blobs.attach_photo(resident, data.ticket_id, data.sha256, get_settings())
+    await blobs.attach_photo(resident, data.ticket_id, data.sha256)
 
 
 async def add_ticket_comment(resident: ResidentPrincipal, args: Args) -> None:
