@@ -19,9 +19,7 @@ remembered answers are per process.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from litestar.enums import ScopeType
@@ -30,11 +28,10 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from backend.accounts.access import ResidentPrincipal, StaffPrincipal
 from backend.core import clock
 from backend.core import versions as view_versions
-from backend.core.versions import EVERYONE, account_key, lease_key, next_utc_midnight
+from backend.core.versions import EVERYONE, VersionedMemo, account_key, lease_key
 from backend.news.services import next_visibility_change
 from sync.poke import publish_pokes
 
-REMEMBERED_GROUPS = 100_000  # a few MB; the least recently pulled are forgotten first
 _UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Route option: the handler's service bumps exactly the leases it changed (poke_leases),
 # so the middleware must not bump everyone's version for this staff write.
@@ -45,19 +42,17 @@ UNCHANGED_OPT = "sync_view_unchanged"
 
 @dataclass(frozen=True, slots=True)
 class Remembered:
+    """What a full pull answered: for whom, in which language, under which cookie."""
+
     account_id: str
     credential: str | None
     language: str
     cookie: int
-    keys: tuple[str, ...]
-    versions: tuple[str, ...]
-    valid_until: float
 
 
 class Freshness:
     def __init__(self, max_age_seconds: int) -> None:
-        self.max_age_seconds = max_age_seconds
-        self._remembered: OrderedDict[str, Remembered] = OrderedDict()
+        self._memo: VersionedMemo[str, Remembered] = VersionedMemo(max_age_seconds)
 
     @staticmethod
     def keys_for(resident: ResidentPrincipal) -> tuple[str, ...]:
@@ -74,40 +69,23 @@ class Freshness:
         versions: tuple[str, ...],
     ) -> None:
         """After a full pull: its cookie, and the versions read before its view was."""
-        now = clock.now()
-        limits = [next_utc_midnight(now), now + timedelta(seconds=self.max_age_seconds)]
-        news_change = await next_visibility_change(now)
-        if news_change is not None:
-            limits.append(news_change)
-        self._remembered[group_id] = Remembered(
+        remembered = Remembered(
             account_id=str(resident.account_id),
             credential=str(resident.credential_id) if resident.credential_id else None,
             language=language,
             cookie=cookie,
-            keys=keys,
-            versions=versions,
-            valid_until=min(limits).timestamp(),
         )
-        self._remembered.move_to_end(group_id)
-        while len(self._remembered) > REMEMBERED_GROUPS:
-            self._remembered.popitem(last=False)
+        # Time alone changes which news show at the next publication or expiry.
+        news_change = await next_visibility_change(clock.now())
+        self._memo.remember(group_id, remembered, keys, versions, not_after=news_change)
 
     async def unchanged(
         self, group_id: str, cookie: int, auth: dict[str, Any], language: str
     ) -> bool:
         """True when the client's view of ``cookie`` is still exactly the resident's view.
         ``auth`` is a resident session already checked for its time limits."""
-        known = self._remembered.get(group_id)
-        if (
-            known is None
-            or known.cookie != cookie
-            or known.account_id != auth.get("id")
-            or known.credential != auth.get("credential")
-            or known.language != language
-            or clock.timestamp() >= known.valid_until
-        ):
-            return False
-        return await view_versions.read(known.keys) == known.versions
+        wanted = Remembered(auth.get("id", ""), auth.get("credential"), language, cookie)
+        return await self._memo.recall(group_id, wanted.__eq__) is not None
 
 
 _current: list[Freshness] = []

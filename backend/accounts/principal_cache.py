@@ -11,34 +11,28 @@ within the day and within ``cache_max_age_seconds``.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from backend.core import clock
-from backend.core import versions as view_versions
-from backend.core.versions import EVERYONE, next_utc_midnight, principal_key
+from backend.core.versions import EVERYONE, VersionedMemo, principal_key
 
 if TYPE_CHECKING:
     from backend.accounts.access import ResidentPrincipal
 
-KEPT_PRINCIPALS = 100_000  # the least recently used are forgotten first
-
 
 @dataclass(frozen=True, slots=True)
-class _Remembered:
+class _Checked:
     principal: ResidentPrincipal
     sessions_valid_after: datetime | None
-    versions: tuple[str, ...]
-    valid_until: float
 
 
 class PrincipalCache:
     def __init__(self, max_age_seconds: int) -> None:
-        self.max_age_seconds = max_age_seconds
-        self._kept: OrderedDict[tuple[UUID, UUID | None], _Remembered] = OrderedDict()
+        self._memo: VersionedMemo[tuple[UUID, UUID | None], _Checked] = VersionedMemo(
+            max_age_seconds
+        )
 
     @staticmethod
     def keys(account_id: UUID) -> tuple[str, ...]:
@@ -47,15 +41,12 @@ class PrincipalCache:
     async def reuse(
         self, account_id: UUID, credential_id: UUID | None, started: datetime
     ) -> ResidentPrincipal | None:
-        kept = self._kept.get((account_id, credential_id))
-        if kept is None or clock.timestamp() >= kept.valid_until:
-            return None
-        if kept.sessions_valid_after is not None and started <= kept.sessions_valid_after:
-            return None  # a session from before "sign out everywhere"
-        if await view_versions.read(self.keys(account_id)) != kept.versions:
-            return None
-        self._kept.move_to_end((account_id, credential_id))
-        return kept.principal
+        def not_signed_out(checked: _Checked) -> bool:  # a session from before "sign out
+            after = checked.sessions_valid_after  # everywhere" is not the same session
+            return after is None or started > after
+
+        checked = await self._memo.recall((account_id, credential_id), not_signed_out)
+        return checked.principal if checked else None
 
     def remember(
         self,
@@ -64,13 +55,9 @@ class PrincipalCache:
         versions: tuple[str, ...],
     ) -> None:
         """``versions`` were read before the principal was loaded from the database."""
-        now = clock.now()
-        until = min(next_utc_midnight(now), now + timedelta(seconds=self.max_age_seconds))
         key = (principal.account_id, principal.credential_id)
-        self._kept[key] = _Remembered(principal, sessions_valid_after, versions, until.timestamp())
-        self._kept.move_to_end(key)
-        while len(self._kept) > KEPT_PRINCIPALS:
-            self._kept.popitem(last=False)
+        checked = _Checked(principal, sessions_valid_after)
+        self._memo.remember(key, checked, self.keys(principal.account_id), versions)
 
 
 _current: list[PrincipalCache] = []

@@ -13,13 +13,17 @@ In process memory for one server process; in Redis, shared by all workers and re
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 from uuid import UUID
 
 from redis.asyncio import Redis
+
+from backend.core import clock
 
 EVERYONE = "everyone"
 
@@ -149,3 +153,55 @@ def next_utc_midnight(now: datetime) -> datetime:
     """Dates change there (lease starts and ends, due dates): time alone changes views."""
     tomorrow = now.astimezone(UTC).date() + timedelta(days=1)
     return datetime(tomorrow.year, tomorrow.month, tomorrow.day, tzinfo=UTC)
+
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept(Generic[V]):
+    value: V
+    keys: tuple[str, ...]
+    versions: tuple[str, ...]
+    valid_until: float
+
+
+class VersionedMemo(Generic[K, V]):
+    """Answers remembered with the versions they were computed under (read *before*
+    computing them). One is reused while those versions are unchanged and until its
+    deadline: the next UTC midnight at the latest, and ``max_age_seconds``. The least
+    recently used are forgotten first."""
+
+    def __init__(self, max_age_seconds: int, size: int = 100_000) -> None:
+        self.max_age_seconds = max_age_seconds
+        self.size = size
+        self._kept: OrderedDict[K, _Kept[V]] = OrderedDict()
+
+    def remember(
+        self,
+        key: K,
+        value: V,
+        keys: tuple[str, ...],
+        versions: tuple[str, ...],
+        *,
+        not_after: datetime | None = None,
+    ) -> None:
+        now = clock.now()
+        limits = [next_utc_midnight(now), now + timedelta(seconds=self.max_age_seconds)]
+        if not_after is not None:
+            limits.append(not_after)
+        self._kept[key] = _Kept(value, keys, versions, min(limits).timestamp())
+        self._kept.move_to_end(key)
+        while len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+
+    async def recall(self, key: K, accept: Callable[[V], bool] = lambda _: True) -> V | None:
+        """The remembered value if ``accept`` takes it and it is still current."""
+        kept = self._kept.get(key)
+        if kept is None or clock.timestamp() >= kept.valid_until or not accept(kept.value):
+            return None
+        if await read(kept.keys) != kept.versions:
+            return None
+        self._kept.move_to_end(key)
+        return kept.value
