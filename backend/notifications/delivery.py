@@ -265,7 +265,7 @@ def decide(
     if not recipient.has_home:
         return Outcome("dropped", error="no home")
     kind = str(row["kind"])
-    urgent = bool(row["urgent"]) or kind == "urgent"
+    urgent = kind == "urgent"
     preference = PREFERENCE_OF_KIND.get(kind)
     stored = recipient.preferences
     if not urgent and preference and not effective_preferences(stored).get(preference, True):

@@ -235,7 +235,6 @@ async def enqueue(
     kind: str,
     params: dict[str, Any],
     topic: str,
-    urgent: bool = False,
     due_at: datetime | None = None,
 ) -> int:
     """One pending notification per account (duplicates collapsed), due now or at
@@ -243,7 +242,7 @@ async def enqueue(
     now = clock.now()
     encoded = json.dumps(params)
     rows = [
-        (uuid.uuid4(), account_id, kind, topic, encoded, urgent, "pending", due_at or now, 0, now)
+        (uuid.uuid4(), account_id, kind, topic, encoded, "pending", due_at or now, 0, now)
         for account_id in dict.fromkeys(account_ids)
     ]
     for start in range(0, len(rows), INSERT_BATCH):
@@ -257,7 +256,6 @@ _OUTBOX_COLUMNS = (
     Notification.kind,
     Notification.topic,
     Notification.params,
-    Notification.urgent,
     Notification.status,
     Notification.due_at,
     Notification.attempts,
@@ -317,7 +315,6 @@ async def news_published(news: dict[str, Any]) -> int:
         kind="urgent" if news["urgent"] else "news",
         params={"newsId": str(news_id)},
         topic=topic_of("news", news_id),
-        urgent=bool(news["urgent"]),
         due_at=publish_at if publish_at > clock.now() else None,
     )
 

@@ -6,7 +6,7 @@ ids and a kind, never rendered text: the text is rendered at delivery, in the re
 language then.
 """
 
-from piccolo.columns import JSON, UUID, Boolean, ForeignKey, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import JSON, UUID, ForeignKey, Integer, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
 from backend.accounts.tables import ResidentAccount
@@ -35,7 +35,6 @@ class Notification(Table, tablename="notification"):
     kind = Varchar(length=30)  # ticket_update | message_reply | news | urgent
     topic = Varchar(length=32)  # replaces an earlier undelivered one on the device
     params = JSON(default="{}")  # ids and codes only: {"ticketId": ..., "status": ...}
-    urgent = Boolean(default=False)
     status = Varchar(length=10, default="pending", index=True)
     due_at = Timestamptz(index=True)  # the next attempt; quiet hours move it on
     attempts = Integer(default=0)

@@ -194,8 +194,7 @@ async def deliver_batch(
                 outcomes[n] = Outcome("dropped", error="nothing to show")
                 return
             data = encode(payload)
-            urgent = bool(row["urgent"]) or kind == "urgent"
-            policy = POLICIES.get("urgent" if urgent else kind, POLICIES["news"])
+            policy = POLICIES.get(kind, POLICIES["news"])
             subscriptions = recipient.subscriptions
             if len(subscriptions) == 1:  # the common case, without a task per send
                 results = [await send(data, subscriptions[0], policy=policy, topic=topic)]

@@ -240,7 +240,6 @@ async def _fresh_notifications(dsn: str, accounts: list[str]) -> None:
                 "kind": kind,
                 "topic": uuid.uuid4().hex[:32],
                 "params": json.dumps({"newsId": str(news[n % len(news)])}),
-                "urgent": kind == "urgent",
                 "status": "pending",
                 "due_at": now + timedelta(days=1),
                 "attempts": 0,

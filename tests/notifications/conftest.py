@@ -130,7 +130,6 @@ async def notify(
         kind=kind,
         topic=topic or uuid.uuid4().hex[:20],
         params=params,
-        urgent=kind == "urgent",
         due_at=due_at or clock.now(),
         created_at=clock.now(),
     )

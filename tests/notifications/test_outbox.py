@@ -89,7 +89,7 @@ async def test_a_staff_transition_notifies_the_household_only(world: World) -> N
         assert row["topic"] == f"ticket-{ticket_id.hex[:24]}"
         assert len(row["topic"]) <= 32
         assert row["status"] == "pending"
-        assert row["urgent"] is False
+        assert row["kind"] != "urgent"  # not urgent: preferences and quiet hours apply
         assert row["due_at"] <= clock.now()
         assert row["attempts"] == 0
 
@@ -209,7 +209,7 @@ async def test_urgent_news_reaches_the_started_homes_of_its_region(world: World)
     rows = await outbox(world)
     assert personas(rows) == ["co", "main", "other", "resident"]  # not before (L3 not started)
     for row in rows:
-        assert (row["kind"], row["urgent"]) == ("urgent", True)
+        assert row["kind"] == "urgent"
         assert row["params"] == {"newsId": news_id}
         assert row["topic"] == f"news-{UUID(news_id).hex[:24]}"
         assert row["due_at"] <= clock.now()
@@ -220,7 +220,7 @@ async def test_news_to_one_property_is_plain_news_for_its_residents(world: World
     await _publish(world, news_id)
     rows = await outbox(world)
     assert personas(rows) == ["other"]
-    assert (rows[0]["kind"], rows[0]["urgent"]) == ("news", False)
+    assert rows[0]["kind"] == "news"
 
 
 async def test_scheduled_news_is_due_when_published_and_announced_once(world: World) -> None:
@@ -250,7 +250,7 @@ async def test_editing_a_scheduled_item_changes_who_will_hear_of_it(world: World
     assert edited.status_code == 200, edited.text
     rows = await outbox(world)
     assert personas(rows) == ["other"]
-    assert (rows[0]["kind"], rows[0]["urgent"]) == ("urgent", True)
+    assert rows[0]["kind"] == "urgent"
 
 
 async def test_a_deleted_scheduled_item_tells_nobody(world: World) -> None:
@@ -306,7 +306,7 @@ async def test_enqueue_writes_large_fan_outs_in_batches(world: World) -> None:
         )
     )
     written = await services.enqueue(
-        [*everyone, everyone[0]], kind="urgent", params={"newsId": "x"}, topic="news-x", urgent=True
+        [*everyone, everyone[0]], kind="urgent", params={"newsId": "x"}, topic="news-x"
     )
     assert written == len(everyone)  # the duplicate collapsed
     assert await Notification.count().where(Notification.topic == "news-x") == len(everyone)
