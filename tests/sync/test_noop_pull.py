@@ -19,7 +19,7 @@ from sync import pull as pulling
 from tests.factories import TODAY, make_occupant
 from tests.support.authenticator import SoftAuthenticator
 from tests.support.flows import passkey_login, register
-from tests.support.world import build_world
+from tests.support.world import World, build_world
 from tests.sync.conftest import mutation, new_group, pull, pulled, pushed
 from tests.tickets.conftest import file_ticket, staff_move, ticket_body
 
@@ -42,6 +42,26 @@ def view_builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def puts(body: dict[str, Any]) -> dict[str, Any]:
     return {op["key"]: op["value"] for op in body["patch"] if op["op"] == "put"}
+
+
+async def publish_news(world: World, title: str, when: dict[str, str]) -> str:
+    """A news item for P1 (L1's property) by the editor in its region, published now or
+    ``when={"at": ...}``; its id."""
+    editor = world.clients["staff_in"]
+    created = await editor.post(
+        "/api/staff/news",
+        json={
+            "title": {"fi": title},
+            "body": {"fi": "Sisältö."},
+            "audience": "property",
+            "propertyId": str(world.ids["P1"]),
+        },
+    )
+    assert created.status_code == 201, created.text
+    news_id: str = created.json()["id"]
+    published = await editor.post(f"/api/staff/news/{news_id}/publish", json=when)
+    assert published.status_code == 200, published.text
+    return news_id
 
 
 async def test_an_unchanged_view_is_answered_without_building_it(
@@ -114,42 +134,16 @@ async def test_published_news_reaches_the_next_pull(db: None, app: Litestar) -> 
         main, group = world.clients["main"], new_group()
         seen = await pulled(main, group, None)
         assert (await pulled(main, group, seen["cookie"]))["patch"] == []
-        editor = world.clients["staff_in"]
-        created = await editor.post(
-            "/api/staff/news",
-            json={
-                "title": {"fi": "Vesikatko"},
-                "body": {"fi": "Ti klo 9-12."},
-                "audience": "property",
-                "propertyId": str(world.ids["P1"]),
-            },
-        )
-        assert created.status_code == 201, created.text
-        published = await editor.post(f"/api/staff/news/{created.json()['id']}/publish", json={})
-        assert published.status_code == 200, published.text
+        news_id = await publish_news(world, "Vesikatko", {})
         after = await pulled(main, group, seen["cookie"])
-        assert f"news/{created.json()['id']}" in puts(after)
+        assert f"news/{news_id}" in puts(after)
 
 
 async def test_scheduled_news_appears_when_its_time_comes(db: None, app: Litestar) -> None:
     async with build_world(app) as world:
-        main, editor, group = world.clients["main"], world.clients["staff_in"], new_group()
+        main, group = world.clients["main"], new_group()
         at = clock.now() + timedelta(hours=2)
-        created = await editor.post(
-            "/api/staff/news",
-            json={
-                "title": {"fi": "Saunavuorot"},
-                "body": {"fi": "Uudet vuorot."},
-                "audience": "property",
-                "propertyId": str(world.ids["P1"]),
-            },
-        )
-        assert created.status_code == 201, created.text
-        news_key = f"news/{created.json()['id']}"
-        scheduled = await editor.post(
-            f"/api/staff/news/{created.json()['id']}/publish", json={"at": at.isoformat()}
-        )
-        assert scheduled.status_code == 200, scheduled.text
+        news_key = f"news/{await publish_news(world, 'Saunavuorot', {'at': at.isoformat()})}"
         seen = await pulled(main, group, None)
         assert news_key not in puts(seen)
         assert (await pulled(main, group, seen["cookie"]))["patch"] == []
