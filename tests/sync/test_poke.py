@@ -9,8 +9,11 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from litestar import Litestar
+from litestar.channels import ChannelsPlugin
 
 from backend.accounts.tables import ResidentAccount
 from backend.settings import Settings
@@ -20,42 +23,44 @@ from tests.sync.conftest import mutation, new_group, pushed
 from tests.tickets.conftest import file_ticket, ticket_body
 
 
-async def test_a_poke_reaches_only_its_account(settings: Settings) -> None:
+@asynccontextmanager
+async def running_plugin(settings: Settings) -> AsyncIterator[ChannelsPlugin]:
+    """A started channels plugin of the test's own, forgotten and closed afterwards."""
     plugin = poke.channels_plugin(settings)
     try:
         async with plugin:
-            mine, theirs = uuid.uuid4(), uuid.uuid4()
-            my_stream = poke.poke_events(plugin, mine)
-            their_stream = poke.poke_events(plugin, theirs)
-            assert (await anext(my_stream)).event == "ready"
-            assert (await anext(their_stream)).event == "ready"
-            their_next = asyncio.ensure_future(anext(their_stream))
-            poke.poke_accounts([mine, mine], reason="push")
-            event = await asyncio.wait_for(anext(my_stream), timeout=5)
-            assert event.event == "poke"
-            assert json.loads(str(event.data)) == {"reason": "push"}
-            poke.poke_accounts([theirs])
-            event = await asyncio.wait_for(their_next, timeout=5)
-            assert json.loads(str(event.data)) == {"reason": "change"}
-            await my_stream.aclose()
-            await their_stream.aclose()
+            yield plugin
     finally:
         poke._plugins.clear()
         await poke.close_channels()
+
+
+async def test_a_poke_reaches_only_its_account(settings: Settings) -> None:
+    async with running_plugin(settings) as plugin:
+        mine, theirs = uuid.uuid4(), uuid.uuid4()
+        my_stream = poke.poke_events(plugin, mine)
+        their_stream = poke.poke_events(plugin, theirs)
+        assert (await anext(my_stream)).event == "ready"
+        assert (await anext(their_stream)).event == "ready"
+        their_next = asyncio.ensure_future(anext(their_stream))
+        poke.poke_accounts([mine, mine], reason="push")
+        event = await asyncio.wait_for(anext(my_stream), timeout=5)
+        assert event.event == "poke"
+        assert json.loads(str(event.data)) == {"reason": "push"}
+        poke.poke_accounts([theirs])
+        event = await asyncio.wait_for(their_next, timeout=5)
+        assert json.loads(str(event.data)) == {"reason": "change"}
+        await my_stream.aclose()
+        await their_stream.aclose()
 
 
 async def test_a_quiet_stream_sends_keepalives(settings: Settings) -> None:
-    plugin = poke.channels_plugin(settings)
-    try:
-        async with plugin:
-            stream = poke.poke_events(plugin, uuid.uuid4(), keepalive_seconds=0.01)
-            assert (await anext(stream)).event == "ready"
-            quiet = await asyncio.wait_for(anext(stream), timeout=5)
-            assert quiet.comment == "keepalive"
-            await stream.aclose()
-    finally:
-        poke._plugins.clear()
-        await poke.close_channels()
+    async with running_plugin(settings) as plugin:
+        stream = poke.poke_events(plugin, uuid.uuid4(), keepalive_seconds=0.01)
+        assert (await anext(stream)).event == "ready"
+        quiet = await asyncio.wait_for(anext(stream), timeout=5)
+        assert quiet.comment == "keepalive"
+        await stream.aclose()
 
 
 async def test_a_push_pokes_the_household(db: None, app: Litestar, settings: Settings) -> None:
@@ -66,28 +71,22 @@ async def test_a_push_pokes_the_household(db: None, app: Litestar, settings: Set
         }
         household = await poke.accounts_of_leases([world.ids["L1"]])
         assert set(household) == {accounts["main"], accounts["co"], accounts["resident"]}
-        plugin = poke.channels_plugin(settings)
-        try:
-            async with plugin:
-                # What the SSE route subscribes to: the account and its homes.
-                co_stream = poke.poke_events(plugin, accounts["co"], [world.ids["L1"]])
-                other_stream = poke.poke_events(plugin, accounts["other"], [world.ids["L2"]])
-                assert (await anext(co_stream)).event == "ready"
-                assert (await anext(other_stream)).event == "ready"
-                other_next = asyncio.ensure_future(anext(other_stream))
-                body = ticket_body(world.ids["L1"])
-                await pushed(
-                    world.clients["main"], new_group(), [mutation("c1", 1, "createTicket", **body)]
-                )
-                event = await asyncio.wait_for(anext(co_stream), timeout=5)
-                assert event.event == "poke"
-                assert not other_next.done()  # L2's resident was not poked
-                other_next.cancel()
-                await co_stream.aclose()
-        finally:
-            poke._plugins.clear()
-            await poke.close_channels()
-        await poke.close_channels()
+        async with running_plugin(settings) as plugin:
+            # What the SSE route subscribes to: the account and its homes.
+            co_stream = poke.poke_events(plugin, accounts["co"], [world.ids["L1"]])
+            other_stream = poke.poke_events(plugin, accounts["other"], [world.ids["L2"]])
+            assert (await anext(co_stream)).event == "ready"
+            assert (await anext(other_stream)).event == "ready"
+            other_next = asyncio.ensure_future(anext(other_stream))
+            body = ticket_body(world.ids["L1"])
+            await pushed(
+                world.clients["main"], new_group(), [mutation("c1", 1, "createTicket", **body)]
+            )
+            event = await asyncio.wait_for(anext(co_stream), timeout=5)
+            assert event.event == "poke"
+            assert not other_next.done()  # L2's resident was not poked
+            other_next.cancel()
+            await co_stream.aclose()
 
 
 async def test_poke_without_a_running_plugin_is_harmless(settings: Settings) -> None:
@@ -118,15 +117,10 @@ async def test_a_rest_write_pokes_the_household_too(
             .first()
         )
         assert co is not None
-        plugin = poke.channels_plugin(settings)
-        try:
-            async with plugin:
-                stream = poke.poke_events(plugin, co["id"], [world.ids["L1"]])
-                assert (await anext(stream)).event == "ready"
-                await file_ticket(world.clients["main"], world.ids["L1"])
-                event = await asyncio.wait_for(anext(stream), timeout=5)
-                assert event.event == "poke"
-                await stream.aclose()
-        finally:
-            poke._plugins.clear()
-            await poke.close_channels()
+        async with running_plugin(settings) as plugin:
+            stream = poke.poke_events(plugin, co["id"], [world.ids["L1"]])
+            assert (await anext(stream)).event == "ready"
+            await file_ticket(world.clients["main"], world.ids["L1"])
+            event = await asyncio.wait_for(anext(stream), timeout=5)
+            assert event.event == "poke"
+            await stream.aclose()
