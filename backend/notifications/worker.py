@@ -43,7 +43,7 @@ from backend.notifications.delivery import (
 )
 from backend.notifications.render import Sources, encode, render
 from backend.notifications.tables import Notification, PushSubscription
-from backend.occupancy.access import eligibility, record_of, register_columns
+from backend.occupancy.access import register_access, register_columns
 from backend.occupancy.tables import Occupant
 from backend.settings import Settings
 
@@ -111,13 +111,7 @@ async def _with_a_home(hmacs: set[str]) -> set[str]:
     for row in rows:
         people.setdefault(row["identity_code_hmac"], []).append(row)
     today = clock.today()
-    homed = set()
-    for person, entries in people.items():
-        latest = max(entries, key=lambda row: row["moved_in_on"])  # the current birth date
-        records = (record_of(row) for row in entries)
-        if eligibility(latest["birth_date"], records, today):
-            homed.add(person)
-    return homed
+    return {person for person, entries in people.items() if register_access(entries, today)}
 
 
 async def load_recipients(account_ids: set[uuid.UUID]) -> dict[uuid.UUID, Recipient]:
@@ -259,11 +253,6 @@ async def finish_many(rows: list[dict[str, Any]], worker_id: str, outcomes: list
         await Notification.update(_values(outcome, now)).where(
             Notification.id.is_in(ids) & (Notification.claimed_by == worker_id)
         )
-
-
-async def finish(row: dict[str, Any], worker_id: str, outcome: Outcome) -> None:
-    """``finish_many`` for one row."""
-    await finish_many([row], worker_id, [outcome])
 
 
 async def run_once(

@@ -144,6 +144,17 @@ def record_of(row: dict[str, Any]) -> OccupancyRecord:
     )
 
 
+def latest_entry(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Of one person's register rows, the newest: it carries the current name and birth
+    date (names change; a corrected birth date comes with the newest entry)."""
+    return max(rows, key=lambda row: row["moved_in_on"])
+
+
+def register_access(rows: list[dict[str, Any]], on: date) -> dict[UUID, LeaseAccess]:
+    """``eligibility`` of one person from their rows selected with ``register_columns``."""
+    return eligibility(latest_entry(rows)["birth_date"], (record_of(row) for row in rows), on)
+
+
 async def person_in_register(identity_code_hmac: str, on: date) -> PersonInRegister | None:
     """The register rows of a person and the homes they may see on ``on``; None if absent."""
     from backend.occupancy.tables import Occupant
@@ -168,9 +179,8 @@ async def person_in_register(identity_code_hmac: str, on: date) -> PersonInRegis
     if not rows:
         return None
     records = tuple(record_of(row) for row in rows)
-    # The newest register entry carries the current name (names change).
-    latest = max(rows, key=lambda row: row["moved_in_on"])
-    access = eligibility(latest["birth_date"], records, on)
+    latest = latest_entry(rows)
+    access = register_access(rows, on)
     homes: dict[UUID, Home] = {}
     for row in rows:
         lease_access_ = access.get(row["lease_id"])

@@ -88,14 +88,14 @@ async def test_a_late_worker_does_not_overwrite_the_row_it_lost(
     push_service: PushService, sender: PushSender
 ) -> None:
     from backend.notifications.delivery import Outcome
-    from backend.notifications.worker import finish
+    from backend.notifications.worker import finish_many
 
     [row_id] = await _residents_with_news(push_service, 1)
     [slow] = await claim("slow-worker", 1, LEASE_SECONDS)
     with clock.travel(LEASE_SECONDS + 1):
         assert await run_once(sender, "fast-worker") == 1
     # The slow one comes back after its lease ended, with an outcome of its own.
-    await finish(slow, "slow-worker", Outcome("failed", error="late"))
+    await finish_many([slow], "slow-worker", [Outcome("failed", error="late")])
 
     assert (await notification(row_id))["status"] == "sent"
 
