@@ -22,8 +22,8 @@ from litestar.channels.backends.base import ChannelsBackend
 from litestar.channels.backends.memory import MemoryChannelsBackend
 from litestar.response.sse import ServerSentEventMessage
 
-from backend.accounts.tables import ResidentAccount
 from backend.core.versions import view_changed
+from backend.notifications.access import accounts_of
 from backend.occupancy.tables import Occupant
 from backend.settings import Settings
 from sync.protocol import PokeEvent
@@ -103,13 +103,7 @@ async def accounts_of_leases(lease_ids: Iterable[UUID]) -> list[UUID]:
     hmacs = await Occupant.select(Occupant.identity_code_hmac).where(
         Occupant.lease.is_in(list(lease_ids)) & Occupant.identity_code_hmac.is_not_null()
     )
-    codes = [row["identity_code_hmac"] for row in hmacs]
-    if not codes:
-        return []
-    rows = await ResidentAccount.select(ResidentAccount.id).where(
-        ResidentAccount.identity_code_hmac.is_in(codes)
-    )
-    return [row["id"] for row in rows]
+    return await accounts_of(row["identity_code_hmac"] for row in hmacs)
 
 
 async def poke_leases(
