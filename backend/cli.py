@@ -175,7 +175,7 @@ def staff_enrolment_link(email: str) -> None:
 
 @main.command()
 @click.option("--concurrency", type=int, default=None, help="Sends at once (default 64).")
-@click.option("--batch", type=int, default=None, help="Rows per claim (default 500).")
+@click.option("--batch", type=int, default=None, help="Rows per claim (default 1000).")
 def worker(concurrency: int | None, batch: int | None) -> None:
     """Deliver web push notifications until SIGTERM or SIGINT (run several at scale)."""
     import signal
@@ -183,7 +183,7 @@ def worker(concurrency: int | None, batch: int | None) -> None:
     from backend.core.db import close_database, open_database
     from backend.core.logging import configure_logging
     from backend.notifications import worker as worker_module
-    from backend.notifications.worker import run_worker
+    from backend.notifications.worker import run_event_loop, run_worker
 
     settings = get_settings()
     configure_logging(settings)
@@ -206,7 +206,7 @@ def worker(concurrency: int | None, batch: int | None) -> None:
             await close_database()
 
     click.echo("Push worker started; stop with SIGTERM or Ctrl-C.")
-    asyncio.run(main())
+    run_event_loop(main())
 
 
 @main.command("vapid-keys")

@@ -28,11 +28,11 @@ from email.utils import parsedate_to_datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-import aiohttp
 from pywebpush import WebPusher, WebPushException  # type: ignore[import-untyped]
 
 from backend.accounts.profile import effective_preferences
 from backend.core import clock
+from backend.notifications.http import PushHttpClient, PushTransportError
 from backend.notifications.vapid import vapid_signer
 from backend.settings import Settings
 
@@ -166,28 +166,18 @@ def quiet_period_end(quiet: Any, now: datetime, zone: ZoneInfo) -> datetime | No
 
 
 class PushSender:
-    """Sends with pywebpush over one shared aiohttp session, with a VAPID header signed once
-    per push service origin (renewed hourly) rather than once per message."""
+    """Encrypts with pywebpush and posts with our lean client (``notifications.http``), with a
+    VAPID header signed once per push service origin (renewed hourly) rather than once per
+    message."""
 
-    def __init__(self, settings: Settings, session: aiohttp.ClientSession | None = None) -> None:
+    def __init__(self, settings: Settings, client: PushHttpClient | None = None) -> None:
         self.settings = settings
         self.signer = vapid_signer(settings.vapid_private_key)
-        self._session = session
-        self._own_session = session is None
+        self.client = client or PushHttpClient(timeout_seconds=REQUEST_TIMEOUT_SECONDS)
         self._vapid: dict[str, tuple[float, str]] = {}  # origin → (renew at, header)
-        self._timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_SECONDS)
-
-    @property
-    def session(self) -> aiohttp.ClientSession:
-        if self._session is None:
-            connector = aiohttp.TCPConnector(limit=100, ttl_dns_cache=300)
-            self._session = aiohttp.ClientSession(connector=connector)
-        return self._session
 
     async def close(self) -> None:
-        if self._own_session and self._session is not None:
-            await self._session.close()
-            self._session = None
+        await self.client.close()
 
     def authorization(self, endpoint: str) -> str:
         """``vapid t=…,k=…`` for the endpoint's origin (the JWT's ``aud``)."""
@@ -216,33 +206,31 @@ class PushSender:
             "endpoint": endpoint,
             "keys": {"p256dh": str(subscription["p256dh"]), "auth": str(subscription["auth"])},
         }
-        headers = {
-            "Authorization": self.authorization(endpoint),
-            "Urgency": policy.urgency,
-            "Topic": topic,
-        }
         try:
-            # pywebpush encrypts (RFC 8291, aes128gcm: a new ephemeral key per message) and
-            # posts over our one session; the VAPID header is ours, signed once per origin.
-            pusher = WebPusher(info, aiohttp_session=self.session)
-            response = await pusher.send_async(
-                data,
-                headers=headers,
-                ttl=policy.ttl_seconds,
-                content_encoding="aes128gcm",
-                timeout=self._timeout,
-            )
-        except (WebPushException, ValueError, TypeError) as error:  # keys that do not work
+            # pywebpush encrypts (RFC 8291, aes128gcm: a new ephemeral key per message).
+            body = WebPusher(info).encode(data, "aes128gcm")["body"]
+            headers = {
+                "Authorization": self.authorization(endpoint),
+                "Content-Encoding": "aes128gcm",
+                "Content-Type": "application/octet-stream",
+                "TTL": str(policy.ttl_seconds),
+                "Urgency": policy.urgency,
+                "Topic": topic,
+            }
+            response = await self.client.post(endpoint, headers, body)
+        except (WebPushException, ValueError, TypeError) as error:  # keys or URL that fail
             return SendResult(
                 status=None, error=f"bad subscription: {error}"[:200], unsendable=True
             )
-        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+        except (PushTransportError, TimeoutError, OSError) as error:
             return SendResult(status=None, error=f"{type(error).__name__}: {error}"[:200])
-        status, retry_after = response.status, response.headers.get("Retry-After")
+        status = response.status
         if 200 <= status < 300:
             return SendResult(status=status)
         return SendResult(
-            status=status, retry_after=retry_after_seconds(retry_after), error=f"HTTP {status}"
+            status=status,
+            retry_after=retry_after_seconds(response.headers.get("retry-after")),
+            error=f"HTTP {status}",
         )
 
 

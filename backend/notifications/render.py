@@ -17,11 +17,12 @@ the batch names in two queries, then ``render`` only looks them up.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from backend.core.i18n import Language, as_language, localized_text, translate
 from backend.news.tables import News
@@ -164,8 +165,8 @@ def render(
 
 def encode(payload: dict[str, Any]) -> bytes:
     """Compact JSON, at most ``MAX_PAYLOAD_BYTES`` (the body is shortened if need be)."""
-    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    data = msgspec.json.encode(payload)  # compact UTF-8, keys in the payload's order
     while len(data) > MAX_PAYLOAD_BYTES and len(str(payload.get("body") or "")) > 1:
         payload = {**payload, "body": str(payload["body"])[: len(payload["body"]) // 2] + "…"}
-        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        data = msgspec.json.encode(payload)
     return data

@@ -442,6 +442,8 @@ def main() -> None:
     if args.role == "receiver":
         asyncio.run(_receive(args.port))
     elif args.role == "worker":
+        from backend.notifications.worker import run_event_loop
+
         profile_to = os.environ.get("BENCH_FANOUT_PROFILE")  # a file prefix: each worker's profile
         if profile_to:
             import cProfile
@@ -449,7 +451,7 @@ def main() -> None:
             profile = cProfile.Profile()
             profile.enable()
         with suppress(KeyboardInterrupt):
-            asyncio.run(_work(args.batch, args.concurrency))
+            run_event_loop(_work(args.batch, args.concurrency))  # as the CLI worker
         if profile_to:
             profile.disable()
             profile.dump_stats(f"{profile_to}.{os.getpid()}")
