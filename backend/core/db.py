@@ -6,10 +6,14 @@ This module is Piccolo's configuration (``PICCOLO_CONF``): it defines ``DB`` and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from piccolo.columns import Column
+from piccolo.columns.combination import WhereRaw
 from piccolo.conf.apps import AppRegistry
+from piccolo.custom_types import Combinable
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 
@@ -65,3 +69,12 @@ async def close_database() -> None:
 
 async def ping_database() -> None:
     await DB.run_ddl("SELECT 1", in_pool=True)
+
+
+def among(column: Column, values: Sequence[Any]) -> Combinable:
+    """``column IN values`` for a batch of hundreds: on PostgreSQL one array parameter
+    (``= ANY($1)``) instead of one parameter per value, which the ORM converts one by one."""
+    if isinstance(DB, PostgresEngine) and values:
+        name = f'"{column._meta.table._meta.tablename}"."{column._meta.db_column_name}"'
+        return WhereRaw(f"{name} = ANY({{}})", list(values))
+    return column.is_in(list(values))

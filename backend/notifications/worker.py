@@ -32,7 +32,7 @@ from piccolo.engine.postgres import PostgresEngine
 
 from backend.accounts.tables import ResidentAccount
 from backend.core import clock
-from backend.core.db import DB
+from backend.core.db import DB, among
 from backend.notifications.delivery import (
     POLICIES,
     Outcome,
@@ -123,7 +123,7 @@ async def _with_a_home(hmacs: set[str]) -> set[str]:
     if not hmacs:
         return set()
     rows = await Occupant.select(*register_columns()).where(
-        Occupant.identity_code_hmac.is_in(list(hmacs))
+        among(Occupant.identity_code_hmac, list(hmacs))
     )
     people: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
@@ -144,7 +144,7 @@ async def load_recipients(account_ids: set[uuid.UUID]) -> dict[uuid.UUID, Recipi
             ResidentAccount.language,
             ResidentAccount.notification_preferences,
         )
-        .where(ResidentAccount.id.is_in(ids))
+        .where(among(ResidentAccount.id, ids))
         .output(load_json=True)
     )
     homed = await _with_a_home({row["identity_code_hmac"] for row in accounts})
@@ -155,7 +155,7 @@ async def load_recipients(account_ids: set[uuid.UUID]) -> dict[uuid.UUID, Recipi
         PushSubscription.endpoint,
         PushSubscription.p256dh,
         PushSubscription.auth,
-    ).where(PushSubscription.account.is_in(ids)):
+    ).where(among(PushSubscription.account, ids)):
         subscriptions.setdefault(row["account"], []).append(row)
     return {
         row["id"]: Recipient(
@@ -236,7 +236,7 @@ async def deliver_batch(
     await asyncio.gather(*(lane() for _ in range(min(concurrency, len(to_send)))))
     if took:
         await PushSubscription.update({PushSubscription.last_success_at: now}).where(
-            PushSubscription.id.is_in(took)
+            among(PushSubscription.id, took)
         )
     if gone:
         await PushSubscription.delete().where(PushSubscription.id.is_in(gone))
@@ -269,7 +269,7 @@ async def finish_many(rows: list[dict[str, Any]], worker_id: str, outcomes: list
     now = clock.now()
     for outcome, ids in groups.items():
         await Notification.update(_values(outcome, now)).where(
-            Notification.id.is_in(ids) & (Notification.claimed_by == worker_id)
+            among(Notification.id, ids) & (Notification.claimed_by == worker_id)
         )
 
 
