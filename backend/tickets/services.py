@@ -83,19 +83,37 @@ def resident_name(resident: ResidentPrincipal) -> str:
     return f"{resident.first_name} {resident.last_name}".strip()
 
 
-async def _next_number(year: int) -> str:
-    """``VI-<year>-<6 digits>``. One statement, and the last of the filing's transaction:
-    the year's counter row stays write-locked until commit, so concurrent filings queue on
-    it only for that moment."""
+_NUMBER_TICKET_PG = """
+WITH counter AS (
+    INSERT INTO ticket_number_sequence (id, year, last_number) VALUES ({}, {}, 1)
+    ON CONFLICT (year) DO UPDATE SET last_number = ticket_number_sequence.last_number + 1
+    RETURNING last_number
+)
+UPDATE ticket SET number = 'VI-' || {} || '-' || lpad(
+    counter.last_number::text, greatest(6, length(counter.last_number::text)), '0'
+)
+FROM counter WHERE ticket.id = {}
+"""
+
+
+async def _number_ticket(ticket_id: UUID, year: int) -> None:
+    """Gives the ticket ``VI-<year>-<6 digits>``, as the last statement of its filing: the
+    year's counter row stays write-locked until commit, so concurrent filings queue on it
+    only for that moment. On PostgreSQL counting and numbering are one statement (one round
+    trip less under the lock); SQLite serializes writers anyway."""
     counter_id = uuid.uuid5(uuid.NAMESPACE_OID, f"ticket-number:{year}")
+    if isinstance(DB, PostgresEngine):
+        await Ticket.raw(_NUMBER_TICKET_PG, counter_id, year, str(year), ticket_id)
+        return
     rows = await TicketNumberSequence.raw(
         "INSERT INTO ticket_number_sequence (id, year, last_number) VALUES ({}, {}, 1) "
         "ON CONFLICT (year) DO UPDATE "
         "SET last_number = ticket_number_sequence.last_number + 1 RETURNING last_number",
-        counter_id if isinstance(DB, PostgresEngine) else str(counter_id),
+        str(counter_id),
         year,
     )
-    return f"VI-{year}-{rows[0]['last_number']:06d}"
+    number = f"VI-{year}-{rows[0]['last_number']:06d}"
+    await Ticket.update({Ticket.number: number}).where(Ticket.id == ticket_id)
 
 
 def _same_content(existing: dict[str, Any], data: TicketIn) -> bool:
@@ -181,8 +199,7 @@ async def _insert(
             actor_name=resident_name(resident),
             to_status="received",
         )
-        number = await _next_number(now.year)
-        await Ticket.update({Ticket.number: number}).where(Ticket.id == data.id)
+        await _number_ticket(data.id, now.year)
     return True
 
 
