@@ -9,7 +9,7 @@ from uuid import UUID
 
 import msgspec
 
-from backend.accounts.schemas import ProfileIn, Wire
+from backend.accounts.schemas import NotificationPreferencesIn, ProfileIn, Wire
 from backend.messages.schemas import MessageIn, ThreadIn
 from backend.tickets.schemas import CancelIn, CommentIn, RatingIn, ReopenIn, TicketIn
 
@@ -61,7 +61,9 @@ class MarkNewsReadArgs(Wire, forbid_unknown_fields=True):
 
 
 class UpdateProfileArgs(ProfileIn, kw_only=True):
-    pass
+    """Contact details, language and notification preferences (only what is sent changes)."""
+
+    notification_preferences: NotificationPreferencesIn | msgspec.UnsetType = msgspec.UNSET
 
 
 class LeaseArgs(Wire):

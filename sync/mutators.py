@@ -105,7 +105,11 @@ async def mark_news_read(resident: ResidentPrincipal, args: Args) -> None:
 async def update_profile(resident: ResidentPrincipal, args: Args) -> None:
     data = msgspec.convert(args, UpdateProfileArgs)
     await profile.update_profile(
-        resident.account_id, email=data.email, phone=data.phone, language=data.language
+        resident.account_id,
+        email=data.email,
+        phone=data.phone,
+        language=data.language,
+        **profile.preference_changes(data.notification_preferences),
     )
 
 

@@ -18,10 +18,12 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 from stdnum import iban as iban_number
 from stdnum.exceptions import ValidationError
 
 from backend.accounts import services
+from backend.accounts.schemas import NotificationPreferencesIn
 from backend.accounts.tables import ResidentAccount
 from backend.core.audit import record_event
 from backend.core.db import DB
@@ -188,3 +190,18 @@ async def update_profile(
             entity_id=account_id,
             details={"fields": sorted(column._meta.name for column in values)},
         )
+
+
+def preference_changes(
+    chosen: NotificationPreferencesIn | msgspec.UnsetType,
+) -> dict[str, Any]:
+    """What a preferences body changes, as ``profile.update_profile`` keywords (REST and the
+    sync ``updateProfile`` mutation alike)."""
+    if isinstance(chosen, msgspec.UnsetType):
+        return {}
+    changes: dict[str, Any] = {"preferences": chosen.chosen_kinds()}
+    if not isinstance(chosen.quiet_hours, msgspec.UnsetType):
+        quiet = chosen.quiet_hours
+        changes["set_quiet_hours"] = True
+        changes["quiet_hours"] = QuietHours(quiet.start, quiet.end) if quiet else None
+    return changes

@@ -13,20 +13,19 @@ from stdnum import iban as iban_number
 
 from backend.accounts import profile
 from backend.accounts.access import ResidentDep, ResidentPrincipal
-from backend.accounts.schemas import Email, Language, Phone, Wire
+from backend.accounts.schemas import (
+    Email,
+    Language,
+    NotificationPreferencesIn,
+    Phone,
+    QuietHoursWire,
+    Wire,
+)
 from backend.core.i18n import as_language
 from backend.core.versions import PRINCIPAL_ROUTES
 
 T = TypeVar("T")
 IbanText = Annotated[str, msgspec.Meta(min_length=1, max_length=50)]
-TimeOfDay = Annotated[str, msgspec.Meta(pattern=profile.TIME_OF_DAY.pattern)]
-
-
-class QuietHoursWire(Wire, forbid_unknown_fields=True):
-    """Local time ("HH:MM", the portal's time zone); may cross midnight."""
-
-    start: TimeOfDay
-    end: TimeOfDay
 
 
 class NotificationPreferencesOut(Wire):
@@ -35,14 +34,6 @@ class NotificationPreferencesOut(Wire):
     news: bool
     urgent: bool  # always true: urgent notices cannot be turned off
     quiet_hours: QuietHoursWire | None  # only urgent notices during it
-
-
-class NotificationPreferencesIn(Wire, forbid_unknown_fields=True):
-    ticket_updates: bool | msgspec.UnsetType = msgspec.UNSET
-    message_replies: bool | msgspec.UnsetType = msgspec.UNSET
-    news: bool | msgspec.UnsetType = msgspec.UNSET
-    urgent: bool | msgspec.UnsetType = msgspec.UNSET  # false is refused
-    quiet_hours: QuietHoursWire | msgspec.UnsetType | None = msgspec.UNSET  # null: none
 
 
 class ProfileOut(Wire):
@@ -104,21 +95,6 @@ class ProfileController(Controller):
 
     @patch("/")
     async def update(self, data: JSONBody[ProfileUpdateIn], resident: ResidentDep) -> ProfileOut:
-        preferences = None
-        set_quiet_hours, quiet_hours = False, None
-        chosen = data.notification_preferences
-        if not isinstance(chosen, msgspec.UnsetType):
-            preferences = {
-                key: value
-                for key, value in msgspec.structs.asdict(chosen).items()
-                if isinstance(value, bool)
-            }
-            if not isinstance(chosen.quiet_hours, msgspec.UnsetType):
-                set_quiet_hours = True
-                if chosen.quiet_hours is not None:
-                    quiet_hours = profile.QuietHours(
-                        start=chosen.quiet_hours.start, end=chosen.quiet_hours.end
-                    )
         await profile.update_profile(
             resident.account_id,
             email=_value(data.email),
@@ -126,9 +102,7 @@ class ProfileController(Controller):
             language=_value(data.language),
             set_refund_iban=not isinstance(data.refund_iban, msgspec.UnsetType),
             refund_iban=_value(data.refund_iban),
-            preferences=preferences,
-            set_quiet_hours=set_quiet_hours,
-            quiet_hours=quiet_hours,
+            **profile.preference_changes(data.notification_preferences),
         )
         return await _profile_out(resident)
 

@@ -125,6 +125,33 @@ class PasswordLoginIn(Wire, forbid_unknown_fields=True):
     password: Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
 
 
+TimeOfDay = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]  # HH:MM
+
+
+class QuietHoursWire(Wire, forbid_unknown_fields=True):
+    """Local time ("HH:MM", the portal's time zone); may cross midnight."""
+
+    start: TimeOfDay
+    end: TimeOfDay
+
+
+class NotificationPreferencesIn(Wire, forbid_unknown_fields=True):
+    """Only the fields sent change."""
+
+    ticket_updates: bool | msgspec.UnsetType = msgspec.UNSET
+    message_replies: bool | msgspec.UnsetType = msgspec.UNSET
+    news: bool | msgspec.UnsetType = msgspec.UNSET
+    urgent: bool | msgspec.UnsetType = msgspec.UNSET  # false is refused
+    quiet_hours: QuietHoursWire | msgspec.UnsetType | None = msgspec.UNSET  # null: none
+
+    def chosen_kinds(self) -> dict[str, bool]:
+        return {
+            key: value
+            for key, value in msgspec.structs.asdict(self).items()
+            if isinstance(value, bool)
+        }
+
+
 class ProfileIn(Wire, forbid_unknown_fields=True):
     email: Email | None = None
     phone: Phone | None = None

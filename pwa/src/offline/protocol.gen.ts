@@ -115,6 +115,15 @@ export interface NewThreadArgs {
   leaseId: string;
 }
 
+/** Only the fields sent change. */
+export interface NotificationPreferencesIn {
+  ticketUpdates?: boolean;
+  messageReplies?: boolean;
+  news?: boolean;
+  urgent?: boolean;
+  quietHours?: QuietHoursWire | null;
+}
+
 /** The data of a server-sent ``poke`` event: pull now. */
 export interface PokeEvent {
   reason: "change" | "push";
@@ -149,6 +158,12 @@ export interface PutOp {
   op: "put";
   key: string;
   value: unknown;
+}
+
+/** Local time ("HH:MM", the portal's time zone); may cross midnight. */
+export interface QuietHoursWire {
+  start: string;
+  end: string;
 }
 
 export interface RateTicketArgs {
@@ -186,10 +201,12 @@ export interface SyncProblem {
   detail: string;
 }
 
+/** Contact details, language and notification preferences (only what is sent changes). */
 export interface UpdateProfileArgs {
   email?: string | null;
   phone?: string | null;
   language?: "en" | "fi" | "sv" | null;
+  notificationPreferences?: NotificationPreferencesIn;
 }
 
 export type PatchOp = ClearOp | PutOp | DelOp;
