@@ -84,6 +84,11 @@ async def db(database: None) -> None:
     tables = _tables_in_dependency_order()
     if IS_POSTGRES:
         await DB.run_ddl(f"TRUNCATE {', '.join(tables)} CASCADE")
+        # The years' ticket number sequences (backend.tickets.numbers) start again too.
+        await DB.run_ddl(
+            "SELECT setval(oid, 1, false) FROM pg_class"
+            " WHERE relkind = 'S' AND relname LIKE 'ticket\\_number\\_%'"
+        )
     else:
         async with DB.transaction():
             for table in reversed(tables):

@@ -8,8 +8,6 @@ from datetime import timedelta
 from typing import Any, Literal
 from uuid import UUID
 
-from piccolo.engine.postgres import PostgresEngine
-
 from backend.accounts.access import ResidentPrincipal, home_for
 from backend.core import clock
 from backend.core.db import DB
@@ -18,7 +16,7 @@ from backend.media import services as media
 from backend.occupancy.access import Home
 from backend.property.tables import Property
 from backend.settings import Settings
-from backend.tickets import errors
+from backend.tickets import errors, numbers
 from backend.tickets.access import (
     TicketRow,
     resident_homes,
@@ -27,7 +25,7 @@ from backend.tickets.access import (
 )
 from backend.tickets.categories import COMMON_AREAS, category
 from backend.tickets.schemas import TicketIn
-from backend.tickets.tables import Ticket, TicketEvent, TicketNumberSequence, TicketPhoto
+from backend.tickets.tables import Ticket, TicketEvent, TicketPhoto
 from backend.tickets.tables import TicketRating as Rating
 from backend.tickets.transitions import (
     OPEN_STATUSES,
@@ -81,39 +79,6 @@ async def add_event(
 
 def resident_name(resident: ResidentPrincipal) -> str:
     return f"{resident.first_name} {resident.last_name}".strip()
-
-
-_NUMBER_TICKET_PG = """
-WITH counter AS (
-    INSERT INTO ticket_number_sequence (id, year, last_number) VALUES ({}, {}, 1)
-    ON CONFLICT (year) DO UPDATE SET last_number = ticket_number_sequence.last_number + 1
-    RETURNING last_number
-)
-UPDATE ticket SET number = 'VI-' || {} || '-' || lpad(
-    counter.last_number::text, greatest(6, length(counter.last_number::text)), '0'
-)
-FROM counter WHERE ticket.id = {}
-"""
-
-
-async def _number_ticket(ticket_id: UUID, year: int) -> None:
-    """Gives the ticket ``VI-<year>-<6 digits>``, as the last statement of its filing: the
-    year's counter row stays write-locked until commit, so concurrent filings queue on it
-    only for that moment. On PostgreSQL counting and numbering are one statement (one round
-    trip less under the lock); SQLite serializes writers anyway."""
-    counter_id = uuid.uuid5(uuid.NAMESPACE_OID, f"ticket-number:{year}")
-    if isinstance(DB, PostgresEngine):
-        await Ticket.raw(_NUMBER_TICKET_PG, counter_id, year, str(year), ticket_id)
-        return
-    rows = await TicketNumberSequence.raw(
-        "INSERT INTO ticket_number_sequence (id, year, last_number) VALUES ({}, {}, 1) "
-        "ON CONFLICT (year) DO UPDATE "
-        "SET last_number = ticket_number_sequence.last_number + 1 RETURNING last_number",
-        str(counter_id),
-        year,
-    )
-    number = f"VI-{year}-{rows[0]['last_number']:06d}"
-    await Ticket.update({Ticket.number: number}).where(Ticket.id == ticket_id)
 
 
 def _same_content(existing: dict[str, Any], data: TicketIn) -> bool:
@@ -199,7 +164,7 @@ async def _insert(
             actor_name=resident_name(resident),
             to_status="received",
         )
-        await _number_ticket(data.id, now.year)
+        await numbers.number_ticket(data.id, now.year)  # the last statement: see numbers
     return True
 
 
