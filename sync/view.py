@@ -4,7 +4,10 @@ Built only from the features' own access gates, list functions and view builders
 same ones the REST routes answer with), so the rules live in one place. Keys:
 ``profile``, ``home/<leaseId>``, ``ticket/<id>``, ``thread/<id>``, ``news/<id>``,
 ``occupantChange/<id>``, ``rent/<leaseId>/summary``, ``rent/<leaseId>/invoice/<id>``,
-``ticketPhoto/<ticketId>/<sha256>`` (``pending: true``: its upload has not arrived).
+``ticketPhoto/<ticketId>/<sha256>`` (``pending: true``: its upload has not arrived),
+``property/<leaseId>`` (the building of each home, as ``GET /api/homes/{id}/property``)
+and ``ticketCategories`` (the defect categories, as ``GET /api/tickets/categories``), so
+that the app shows them and files defects offline.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from backend.occupancy import services as occupancy
 from backend.occupancy.access import LeaseAccess
 from backend.occupancy.change_access import household_for_resident
 from backend.occupancy.views import change_out
+from backend.property import access as property_access
+from backend.property import services as property_services
 from backend.rent import services as rent
 from backend.rent import views as rent_views
 from backend.rent.access import rent_home_for_resident
@@ -98,7 +103,19 @@ async def client_view(resident: ResidentPrincipal, language: Language) -> View:
     await _threads(resident, language, view)
     await _news(resident, language, view)
     await _main_tenant_rows(resident, view)
+    await _properties(resident, language, view)
+    view["ticketCategories"] = _wire(ticket_views.categories_out(language))
     return view
+
+
+async def _properties(resident: ResidentPrincipal, language: Language, view: View) -> None:
+    for home in resident.homes:
+        try:
+            readable = property_access.property_home_for_resident(resident, home.lease_id)
+        except DomainError:
+            continue
+        info = await property_services.property_info(readable, language)
+        view[f"property/{home.lease_id}"] = _wire(info)
 
 
 async def _threads(resident: ResidentPrincipal, language: Language, view: View) -> None:
