@@ -1,7 +1,19 @@
-import en from "./en.json";
-import fi from "./fi.json";
+import reportEn from "../features/report/messages/en.json";
+import reportFi from "../features/report/messages/fi.json";
+import reportSv from "../features/report/messages/sv.json";
+import ticketsEn from "../features/tickets/messages/en.json";
+import ticketsFi from "../features/tickets/messages/fi.json";
+import ticketsSv from "../features/tickets/messages/sv.json";
+import enBase from "./en.json";
+import fiBase from "./fi.json";
 import type { Language } from "./languages";
-import sv from "./sv.json";
+import svBase from "./sv.json";
+
+// A feature with many screens keeps its messages beside it, under its own namespace
+// ("tickets.…", "report.…"); the rest live in the shared catalogs.
+const fi = { ...fiBase, tickets: ticketsFi, report: reportFi };
+const sv = { ...svBase, tickets: ticketsSv, report: reportSv };
+const en = { ...enBase, tickets: ticketsEn, report: reportEn };
 
 /** Finnish is the reference catalog: its shape defines the message keys. */
 export type Catalog = typeof fi;

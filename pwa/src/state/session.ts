@@ -6,6 +6,7 @@ import type { Principal, ResidentPrincipal, Session } from "../api/types";
 import { offlineAccountSignedIn, offlineAccountSignedOut } from "../offline/account";
 import { setLanguage } from "./language";
 import { navigate } from "./route";
+import { openSyncFor } from "./sync";
 
 export type SessionState =
   | { status: "loading" }
@@ -38,8 +39,12 @@ export function applySession(session: Session): void {
   if (session.authenticated && session.principal) {
     setLanguage(session.principal.language);
     signedOutNotice.value = null;
-    // Another account's offline data never stays on this device.
-    void offlineAccountSignedIn(session.principal.id).catch(() => undefined);
+    // Another account's offline data never stays on this device; then the resident's own
+    // offline data opens and syncs.
+    const { principal } = session;
+    void offlineAccountSignedIn(principal.id)
+      .then(() => (principal.kind === "resident" ? openSyncFor(principal.id) : null))
+      .catch(() => undefined);
   }
   sessionState.value = { status: "ready", session };
 }

@@ -9,8 +9,13 @@ import { HomeScreen } from "../home/HomeScreen";
 import { LandingScreen } from "../landing/LandingScreen";
 import { RegistrationContinueScreen } from "../registration/RegistrationContinueScreen";
 import { RegistrationScreen } from "../registration/RegistrationScreen";
+import { ReportScreen } from "../report/ReportScreen";
 import { SettingsScreen } from "../settings/SettingsScreen";
 import { StaffEnrolScreen, staffEnrolToken } from "../staff/StaffEnrolScreen";
+import { TicketScreen } from "../tickets/TicketScreen";
+import { TicketsScreen } from "../tickets/TicketsScreen";
+
+const TICKET_PATH = /^\/tickets\/([0-9a-f-]{36})$/;
 
 /** While the session is asked for (and if that fails): the greeting, nothing to press yet. */
 function ShellWaiting() {
@@ -53,6 +58,7 @@ export function ShellRoutes() {
   if (state.status !== "ready") return <ShellWaiting />;
   const { session } = state;
   const principal = session.authenticated ? session.principal : null;
+  const resident = principal?.kind === "resident" ? principal : null;
   // A staff enrolment link works signed in or out.
   const enrolToken = staffEnrolToken(path);
   if (enrolToken !== null) return <StaffEnrolScreen key={enrolToken} token={enrolToken} />;
@@ -77,7 +83,17 @@ export function ShellRoutes() {
       ) : (
         <ShellRedirect to="/" />
       );
-    default:
+    case "/tickets":
+      return resident ? <TicketsScreen principal={resident} /> : <ShellRedirect to="/" />;
+    case "/report":
+      return resident ? <ReportScreen principal={resident} /> : <ShellRedirect to="/" />;
+    default: {
+      const ticket = TICKET_PATH.exec(path);
+      if (ticket?.[1]) {
+        if (!resident) return <ShellRedirect to="/" />;
+        return <TicketScreen key={ticket[1]} principal={resident} ticketId={ticket[1]} />;
+      }
       return <ShellNotFound />;
+    }
   }
 }

@@ -1,0 +1,72 @@
+/**
+ * The signed-in resident's offline data: one SyncClient per account, opened when a resident
+ * signs in, closed before their database is wiped (sign-out, another account). Screens read
+ * `syncClient.value?.state` (rows, pending count, staleness) and queue work with `mutate`.
+ */
+import { signal } from "@preact/signals";
+import { useMemo } from "preact/hooks";
+import { eventSourcePoke, onBeforeWipe, SyncClient } from "../offline";
+
+export const syncClient = signal<SyncClient | null>(null);
+
+let accountOfClient: string | null = null;
+let opening: Promise<SyncClient | null> | null = null;
+
+type Open = (accountId: string) => Promise<SyncClient>;
+let open: Open = (accountId) => SyncClient.open(accountId, { poke: eventSourcePoke() });
+
+/** Tests: how clients are opened (fake transport, no poke stream). */
+export function setSyncClientOpener(opener: Open): void {
+  open = opener;
+}
+
+/** A resident signed in: their client (already open after a re-sign-in: it resumes). */
+export function openSyncFor(accountId: string): Promise<SyncClient | null> {
+  const current = syncClient.peek();
+  if (current && accountOfClient === accountId) {
+    void current.resume(); // queued work waits for a new sign-in after a 401
+    return Promise.resolve(current);
+  }
+  if (opening && accountOfClient === accountId) return opening;
+  closeSync();
+  accountOfClient = accountId;
+  const started = open(accountId)
+    .then((client) => {
+      if (accountOfClient !== accountId) {
+        client.close(); // signed out (or switched) while it opened
+        return null;
+      }
+      syncClient.value = client;
+      void client.start();
+      return client;
+    })
+    .catch(() => null) // no IndexedDB (a private window): the screens say so
+    .finally(() => {
+      if (opening === started) opening = null;
+    });
+  opening = started;
+  return started;
+}
+
+export function closeSync(): void {
+  syncClient.peek()?.close();
+  syncClient.value = null;
+  accountOfClient = null;
+  opening = null;
+}
+
+onBeforeWipe(() => closeSync());
+
+/** Rows whose key starts with `prefix`, kept current; null until the offline data opened. */
+export function useRows<T>(prefix: string): ReadonlyArray<{ key: string; value: T }> | null {
+  const client = syncClient.value;
+  const rows = useMemo(() => client?.state.rows<T>(prefix) ?? null, [client, prefix]);
+  return rows ? rows.value : null;
+}
+
+/** One row by key (undefined: not there); null until the offline data opened. */
+export function useRow<T>(key: string): T | undefined | null {
+  const client = syncClient.value;
+  const row = useMemo(() => client?.state.row<T>(key) ?? null, [client, key]);
+  return row ? row.value : null;
+}
