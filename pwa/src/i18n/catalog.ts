@@ -1,3 +1,6 @@
+import homeEn from "../features/home/messages/en.json";
+import homeFi from "../features/home/messages/fi.json";
+import homeSv from "../features/home/messages/sv.json";
 import reportEn from "../features/report/messages/en.json";
 import reportFi from "../features/report/messages/fi.json";
 import reportSv from "../features/report/messages/sv.json";
@@ -10,10 +13,10 @@ import type { Language } from "./languages";
 import svBase from "./sv.json";
 
 // A feature with many screens keeps its messages beside it, under its own namespace
-// ("tickets.…", "report.…"); the rest live in the shared catalogs.
-const fi = { ...fiBase, tickets: ticketsFi, report: reportFi };
-const sv = { ...svBase, tickets: ticketsSv, report: reportSv };
-const en = { ...enBase, tickets: ticketsEn, report: reportEn };
+// ("homeScreen.…", "tickets.…", "report.…"); the rest live in the shared catalogs.
+const fi = { ...fiBase, homeScreen: homeFi, tickets: ticketsFi, report: reportFi };
+const sv = { ...svBase, homeScreen: homeSv, tickets: ticketsSv, report: reportSv };
+const en = { ...enBase, homeScreen: homeEn, tickets: ticketsEn, report: reportEn };
 
 /** Finnish is the reference catalog: its shape defines the message keys. */
 export type Catalog = typeof fi;
