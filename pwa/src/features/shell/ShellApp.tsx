@@ -2,6 +2,8 @@ import { t } from "../../i18n/t";
 import { UpdatePrompt } from "../update/UpdatePrompt";
 import { ShellEmergencyHint } from "./ShellEmergencyHint";
 import { ShellHeader } from "./ShellHeader";
+import { ShellNav } from "./ShellNav";
+import { ShellOfflineBanner } from "./ShellOfflineBanner";
 import { ShellRoutes } from "./ShellRoutes";
 
 /** The app frame: skip link, header, the current screen, footer and the update prompt. */
@@ -12,7 +14,9 @@ export function ShellApp() {
         {t("shell.skipLink")}
       </a>
       <ShellHeader />
+      <ShellNav />
       <main id="main" class="shell-main" tabIndex={-1}>
+        <ShellOfflineBanner />
         <ShellEmergencyHint />
         <ShellRoutes />
       </main>

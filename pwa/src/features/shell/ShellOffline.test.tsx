@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import "fake-indexeddb/auto";
+import { render, screen, waitFor } from "@testing-library/preact";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ResidentPrincipal } from "../../api/types";
+import { SyncClient } from "../../offline/sync";
+import { fixtures, freshAccount, manualTimer, recorded, seedIds } from "../../offline/testkit";
+import { language } from "../../state/language";
+import { navigate } from "../../state/route";
+import { sessionState } from "../../state/session";
+import { closeSync, syncClient } from "../../state/sync";
+import { fakeApi } from "../../test/fakeApi";
+import { ShellEmergencyHint } from "./ShellEmergencyHint";
+import { ShellNav } from "./ShellNav";
+import { ShellOfflineBanner } from "./ShellOfflineBanner";
+
+const LEASE = "00000000-0000-4000-8000-000000000001"; // the fixtures' home
+
+const aino: ResidentPrincipal = {
+  kind: "resident",
+  id: "acct",
+  firstName: "Aino",
+  lastName: "Asukas",
+  email: null,
+  phone: null,
+  language: "fi",
+  passwordEnabled: false,
+  homes: [
+    {
+      leaseId: LEASE,
+      access: "main_tenant",
+      propertyName: "Kontulankaari 5",
+      address: "Kontulankaari 5",
+      unit: "B 12",
+      startsOn: "2024-06-01",
+      endsOn: null,
+    },
+  ],
+};
+
+function signedIn(principal: ResidentPrincipal) {
+  sessionState.value = {
+    status: "ready",
+    session: { authenticated: true, principal, passwordLoginAvailable: false, strongAuth: "oidc" },
+  };
+}
+
+async function openClient() {
+  const account = freshAccount();
+  await seedIds(account);
+  const client = await SyncClient.open(account, {
+    browserEvents: false,
+    schedule: manualTimer().schedule,
+    random: () => 1,
+    backgroundSync: async () => false,
+  });
+  syncClient.value = client;
+  return client;
+}
+
+afterEach(() => {
+  closeSync();
+  sessionState.value = { status: "loading" };
+  language.value = "fi";
+  vi.unstubAllGlobals();
+});
+
+describe("the shell around the resident's screens", () => {
+  it("says how old the data is when the network is gone, and what waits to be sent", async () => {
+    fakeApi({ "POST /api/sync/pull": recorded(fixtures.pullFull) });
+    const client = await openClient();
+    await client.start();
+    language.value = "en";
+    render(<ShellOfflineBanner />);
+    const banner = screen.getByTestId("offline-banner");
+    expect(banner.textContent).toBe("");
+    fakeApi({
+      "POST /api/sync/push": () => {
+        throw new TypeError("Failed to fetch");
+      },
+    });
+    await client.mutate("markNewsRead", { newsId: "00000000-0000-4000-8000-000000000003" });
+    await waitFor(() => expect(banner.textContent).toMatch(/^Offline – showing data from /));
+    expect(banner.textContent).toContain("1 item waiting to be sent");
+    expect(banner.getAttribute("role")).toBe("status");
+  });
+
+  it("puts the active home's emergency number one tap away, from the offline data", async () => {
+    fakeApi({ "POST /api/sync/pull": recorded(fixtures.pullFull) });
+    signedIn(aino);
+    const client = await openClient();
+    await client.start();
+    render(<ShellEmergencyHint />);
+    const call = await screen.findByRole("link", { name: "Päivystysnumero: +358 40 000 0000" });
+    expect(call.getAttribute("href")).toBe("tel:+358400000000");
+  });
+
+  it("shows the resident's menu with the current screen marked, and none signed out", () => {
+    signedIn(aino);
+    navigate("/tickets/00000000-0000-4000-8000-000000000004");
+    language.value = "sv";
+    const { unmount } = render(<ShellNav />);
+    const current = screen.getByRole("link", { current: "page" });
+    expect(current.textContent).toBe("Felanmälningar");
+    expect(screen.getAllByRole("link")).toHaveLength(4);
+    unmount();
+    sessionState.value = { status: "loading" };
+    render(<ShellNav />);
+    expect(screen.queryByTestId("shell-nav")).toBeNull();
+  });
+});
