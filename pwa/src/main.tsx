@@ -3,6 +3,7 @@ import "./styles.css";
 import { ShellApp } from "./features/shell/ShellApp";
 import { registerServiceWorker } from "./features/update/serviceWorker";
 import { bindDocumentLanguage, initLanguage } from "./state/language";
+import { listenToServiceWorker } from "./state/pageMessages";
 import { initRouter } from "./state/route";
 import { installSessionGuard, loadSession } from "./state/session";
 
@@ -10,6 +11,7 @@ initLanguage();
 bindDocumentLanguage(document);
 initRouter();
 installSessionGuard();
+listenToServiceWorker();
 // Also makes the server set the CSRF cookie before any form is sent.
 void loadSession();
 
