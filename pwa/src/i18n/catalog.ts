@@ -4,6 +4,9 @@ import homeSv from "../features/home/messages/sv.json";
 import reportEn from "../features/report/messages/en.json";
 import reportFi from "../features/report/messages/fi.json";
 import reportSv from "../features/report/messages/sv.json";
+import notificationsEn from "../features/settings/notifications/messages/en.json";
+import notificationsFi from "../features/settings/notifications/messages/fi.json";
+import notificationsSv from "../features/settings/notifications/messages/sv.json";
 import ticketsEn from "../features/tickets/messages/en.json";
 import ticketsFi from "../features/tickets/messages/fi.json";
 import ticketsSv from "../features/tickets/messages/sv.json";
@@ -13,10 +16,28 @@ import type { Language } from "./languages";
 import svBase from "./sv.json";
 
 // A feature with many screens keeps its messages beside it, under its own namespace
-// ("homeScreen.…", "tickets.…", "report.…"); the rest live in the shared catalogs.
-const fi = { ...fiBase, homeScreen: homeFi, tickets: ticketsFi, report: reportFi };
-const sv = { ...svBase, homeScreen: homeSv, tickets: ticketsSv, report: reportSv };
-const en = { ...enBase, homeScreen: homeEn, tickets: ticketsEn, report: reportEn };
+// ("homeScreen.…", "tickets.…", "report.…", "notifications.…"); the rest live in the shared catalogs.
+const fi = {
+  ...fiBase,
+  homeScreen: homeFi,
+  tickets: ticketsFi,
+  report: reportFi,
+  notifications: notificationsFi,
+};
+const sv = {
+  ...svBase,
+  homeScreen: homeSv,
+  tickets: ticketsSv,
+  report: reportSv,
+  notifications: notificationsSv,
+};
+const en = {
+  ...enBase,
+  homeScreen: homeEn,
+  tickets: ticketsEn,
+  report: reportEn,
+  notifications: notificationsEn,
+};
 
 /** Finnish is the reference catalog: its shape defines the message keys. */
 export type Catalog = typeof fi;
