@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
+from typing import Any
 
-from litestar import Controller, get
+import msgspec
+from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import File
 
 from backend.core.errors import NotFoundError, UnavailableError
+from backend.core.i18n import translate
+from backend.core.problems import request_language
 from backend.settings import Settings
 
 # Paths the backend answers itself; never the SPA fallback.
@@ -56,6 +60,30 @@ class PwaController(Controller):
     @get("/", sync_to_thread=False)
     def shell(self, settings: NamedDependency[Settings]) -> File:
         return self._index(settings)
+
+    @get("/manifest.webmanifest", sync_to_thread=False)
+    def manifest(
+        self, request: Request[Any, Any, Any], settings: NamedDependency[Settings]
+    ) -> Response[bytes]:
+        """The built manifest with the name and description in the browser's language (a
+        manifest has one language; the browser asks with its Accept-Language when it
+        installs the app)."""
+        path = Path(settings.pwa_dist).resolve() / "manifest.webmanifest"
+        if not path.is_file():
+            raise NotFoundError()
+        manifest = msgspec.json.decode(path.read_bytes())
+        language = request_language(request)
+        manifest.update(
+            lang=language,
+            name=translate("manifest.name", language),
+            short_name=translate("manifest.shortName", language),
+            description=translate("manifest.description", language),
+        )
+        return Response(
+            msgspec.json.encode(manifest),
+            media_type=_MEDIA_TYPES[".webmanifest"],
+            headers={"cache-control": _NO_CACHE, "vary": "Accept-Language"},
+        )
 
     @get("/{path:path}", sync_to_thread=False)
     def asset(self, path: FromPath[str], settings: NamedDependency[Settings]) -> File:

@@ -27,7 +27,9 @@ def dist(tmp_path: Path) -> Path:
     )
     (tmp_path / "assets" / "index-abc123.js").write_text("console.log('hi')")
     (tmp_path / "sw.js").write_text("self.addEventListener('fetch', () => {})")
-    (tmp_path / "manifest.webmanifest").write_text('{"name": "Asukasportaali"}')
+    (tmp_path / "manifest.webmanifest").write_text(
+        '{"name": "Asukasportaali", "lang": "fi", "display": "standalone", "start_url": "/"}'
+    )
     (tmp_path / "favicon.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     return tmp_path
 
@@ -65,6 +67,27 @@ async def test_worker_and_manifest_are_revalidated(
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(media_type)
     assert response.headers["cache-control"] == "no-cache"
+
+
+@pytest.mark.parametrize(
+    ("accept", "name", "short_name"),
+    [
+        ("fi-FI,fi;q=0.9", "Asukasportaali", "Asukas"),
+        ("sv-FI,sv;q=0.9,en;q=0.5", "Invånarportalen", "Invånare"),
+        ("en-GB,en;q=0.9", "Resident Portal", "Residents"),
+    ],
+)
+async def test_the_manifest_speaks_the_browsers_language(
+    client: httpx.AsyncClient, accept: str, name: str, short_name: str
+) -> None:
+    response = await client.get("/manifest.webmanifest", headers={"accept-language": accept})
+    assert response.status_code == 200
+    manifest = response.json()
+    assert (manifest["name"], manifest["short_name"]) == (name, short_name)
+    assert manifest["lang"] == accept[:2]
+    assert manifest["description"]
+    assert manifest["display"] == "standalone"  # the rest of the built manifest is kept
+    assert response.headers["vary"] == "Accept-Language"
 
 
 async def test_app_routes_fall_back_to_the_shell(client: httpx.AsyncClient) -> None:
