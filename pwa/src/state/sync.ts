@@ -8,6 +8,9 @@ import { useMemo } from "preact/hooks";
 import { eventSourcePoke, onBeforeWipe, SyncClient } from "../offline";
 
 export const syncClient = signal<SyncClient | null>(null);
+/** True when this browser cannot keep offline data (no IndexedDB, e.g. some private
+ * windows): the screens say so instead of waiting for data that never comes. */
+export const syncUnavailable = signal(false);
 
 let accountOfClient: string | null = null;
 let opening: Promise<SyncClient | null> | null = null;
@@ -37,10 +40,14 @@ export function openSyncFor(accountId: string): Promise<SyncClient | null> {
         return null;
       }
       syncClient.value = client;
+      syncUnavailable.value = false;
       void client.start();
       return client;
     })
-    .catch(() => null) // no IndexedDB (a private window): the screens say so
+    .catch(() => {
+      if (accountOfClient === accountId) syncUnavailable.value = true;
+      return null;
+    })
     .finally(() => {
       if (opening === started) opening = null;
     });
