@@ -3,6 +3,7 @@ import { Link } from "../../components/Link";
 import { Screen } from "../../components/Screen";
 import { t } from "../../i18n/t";
 import { SettingsContact } from "./SettingsContact";
+import { SettingsNotifications } from "./SettingsNotifications";
 import { SettingsPasskeys } from "./SettingsPasskeys";
 import { SettingsPassword } from "./SettingsPassword";
 import { SettingsSignOut } from "./SettingsSignOut";
@@ -28,6 +29,12 @@ export function SettingsScreen({ principal, session }: Props) {
         <section class="card" aria-labelledby="settings-contact-heading">
           <h2 id="settings-contact-heading">{t("settings.contactHeading")}</h2>
           <SettingsContact key={resident.id} principal={resident} />
+        </section>
+      )}
+      {resident && (
+        <section class="card" aria-labelledby="settings-notifications-heading">
+          <h2 id="settings-notifications-heading">{t("notifications.heading")}</h2>
+          <SettingsNotifications key={resident.id} />
         </section>
       )}
       <section class="card" aria-labelledby="settings-passkeys-heading">

@@ -1,0 +1,48 @@
+/** The push and profile endpoints the notification settings use. */
+import { apiRequest } from "../../../api/client";
+import type { SubscriptionJSON } from "./push";
+
+export interface QuietHours {
+  start: string; // "HH:MM", the portal's local time; may cross midnight
+  end: string;
+}
+
+export interface NotificationPreferences {
+  ticketUpdates: boolean;
+  messageReplies: boolean;
+  news: boolean;
+  urgent: boolean; // always true
+  quietHours: QuietHours | null;
+}
+
+/** Only what changes is sent; `quietHours: null` removes the quiet period. */
+export type PreferencesChange = Partial<NotificationPreferences>;
+
+export interface ProfileOut {
+  notificationPreferences: NotificationPreferences;
+}
+
+export interface SubscriptionOut {
+  id: string;
+  deviceLabel: string;
+  createdAt: string;
+  /** Not sent by the server today; used when it is. */
+  endpoint?: string;
+}
+
+export const getPublicKey = () => apiRequest<{ publicKey: string }>("GET", "/api/push/public-key");
+
+export const listSubscriptions = () =>
+  apiRequest<SubscriptionOut[]>("GET", "/api/me/push-subscriptions");
+
+/** 201 when new, 200 when the endpoint was known: either way its row. */
+export const saveSubscription = (subscription: SubscriptionJSON) =>
+  apiRequest<SubscriptionOut>("POST", "/api/me/push-subscriptions", subscription);
+
+export const deleteSubscription = (id: string) =>
+  apiRequest<void>("DELETE", `/api/me/push-subscriptions/${encodeURIComponent(id)}`);
+
+export const getProfile = () => apiRequest<ProfileOut>("GET", "/api/me/profile");
+
+export const updatePreferences = (change: PreferencesChange) =>
+  apiRequest<ProfileOut>("PATCH", "/api/me/profile", { notificationPreferences: change });
