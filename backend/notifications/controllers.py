@@ -18,7 +18,10 @@ from backend.settings import Settings
 
 def _out(row: dict[str, Any]) -> SubscriptionOut:
     return SubscriptionOut(
-        id=row["id"], device_label=row["device_label"], created_at=row["created_at"]
+        id=row["id"],
+        device_label=row["device_label"],
+        created_at=row["created_at"],
+        endpoint=row["endpoint"],
     )
 
 

@@ -46,3 +46,5 @@ class SubscriptionOut(Wire):
     id: UUID
     device_label: str
     created_at: datetime
+    # The resident's own devices only: lets a browser find the row of its subscription.
+    endpoint: str

@@ -183,7 +183,10 @@ async def subscribe(
 async def subscription_row(subscription_id: UUID) -> dict[str, Any]:
     row = (
         await PushSubscription.select(
-            PushSubscription.id, PushSubscription.device_label, PushSubscription.created_at
+            PushSubscription.id,
+            PushSubscription.device_label,
+            PushSubscription.created_at,
+            PushSubscription.endpoint,
         )
         .where(PushSubscription.id == subscription_id)
         .first()
@@ -196,7 +199,10 @@ async def subscriptions_of(resident: ResidentPrincipal) -> list[dict[str, Any]]:
     """The resident's own subscriptions, oldest first."""
     return list(
         await PushSubscription.select(
-            PushSubscription.id, PushSubscription.device_label, PushSubscription.created_at
+            PushSubscription.id,
+            PushSubscription.device_label,
+            PushSubscription.created_at,
+            PushSubscription.endpoint,
         )
         .where(PushSubscription.account == resident.account_id)
         .order_by(PushSubscription.created_at)

@@ -84,8 +84,9 @@ async def test_a_browser_subscribes_lists_and_renews_its_keys(world: World) -> N
     created = await main.post(PATH, json=body, headers={"user-agent": ANDROID_CHROME})
     assert created.status_code == 201, created.text
     out = created.json()
-    assert set(out) == {"id", "deviceLabel", "createdAt"}
+    assert set(out) == {"id", "deviceLabel", "createdAt", "endpoint"}
     assert out["deviceLabel"] == "Chrome on Android"
+    assert out["endpoint"] == body["endpoint"]  # how the browser finds its own row
     listed = await main.get(PATH)
     assert listed.json() == [out]
     # The browser renewed its keys: the same endpoint again updates the row.

@@ -26,8 +26,7 @@ export interface SubscriptionOut {
   id: string;
   deviceLabel: string;
   createdAt: string;
-  /** Not sent by the server today; used when it is. */
-  endpoint?: string;
+  endpoint: string;
 }
 
 export const getPublicKey = () => apiRequest<{ publicKey: string }>("GET", "/api/push/public-key");

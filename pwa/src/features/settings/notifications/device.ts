@@ -58,16 +58,10 @@ export async function turnOn(env: PushEnv): Promise<TurnOnResult> {
   }
 }
 
-/**
- * The server's id of this browser's subscription. The list is searched by endpoint when it
- * carries one; today it does not, and registering the same endpoint again answers its row.
- */
+/** The server's id of this browser's subscription (null: the server has none). */
 async function serverIdOf(subscription: SubscriptionJSON): Promise<string | null> {
   const rows = await listSubscriptions();
-  if (rows.some((row) => typeof row.endpoint === "string")) {
-    return rows.find((row) => row.endpoint === subscription.endpoint)?.id ?? null;
-  }
-  return (await saveSubscription(subscription)).id;
+  return rows.find((row) => row.endpoint === subscription.endpoint)?.id ?? null;
 }
 
 /** Delete the server's row for this device, then unsubscribe in the browser. */
