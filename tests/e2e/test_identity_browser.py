@@ -8,23 +8,7 @@ import re
 from playwright.async_api import Page, expect
 
 from tests.e2e.conftest import Server
-
-
-async def add_virtual_authenticator(page: Page) -> None:
-    cdp = await page.context.new_cdp_session(page)
-    await cdp.send("WebAuthn.enable")
-    await cdp.send(
-        "WebAuthn.addVirtualAuthenticator",
-        {
-            "options": {
-                "protocol": "ctap2",
-                "transport": "internal",
-                "hasResidentKey": True,
-                "hasUserVerification": True,
-                "isUserVerified": True,
-            }
-        },
-    )
+from tests.e2e.flows import add_virtual_authenticator
 
 
 async def test_register_sign_in_revoke_and_be_refused(page: Page, server: Server) -> None:
@@ -46,14 +30,14 @@ async def test_register_sign_in_revoke_and_be_refused(page: Page, server: Server
     await expect(page.get_by_test_id("home-list")).to_contain_text("B 36")
 
     # Sign out, and back in with the passkey alone (no username).
-    await page.get_by_test_id("settings-link").click()
+    await page.get_by_test_id("shell-nav").get_by_role("link", name="Asetukset").click()
     await page.get_by_test_id("signout").click()
     await expect(page.get_by_test_id("signin-passkey")).to_be_visible()
     await page.get_by_test_id("signin-passkey").click()
     await expect(page.get_by_test_id("home-greeting")).to_contain_text("Mikko")
 
     # Revoke the passkey in use: the session ends with it.
-    await page.get_by_test_id("settings-link").click()
+    await page.get_by_test_id("shell-nav").get_by_role("link", name="Asetukset").click()
     passkeys = page.get_by_test_id("passkey-list")
     await expect(passkeys).to_contain_text("Testipuhelin")
     await passkeys.locator("[data-testid^='passkey-revoke-']").first.click()

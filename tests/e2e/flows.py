@@ -1,0 +1,76 @@
+"""Steps several browser tests take: a virtual authenticator, registering a demo person
+through the demo bank with a passkey, filing a defect through the wizard."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from PIL import Image
+from playwright.async_api import Page, expect
+
+
+async def add_virtual_authenticator(page: Page) -> None:
+    cdp = await page.context.new_cdp_session(page)
+    await cdp.send("WebAuthn.enable")
+    await cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+
+
+async def register(page: Page, base: str, person: str, email: str, phone: str) -> None:
+    """Strong identification at the demo bank as ``person`` (first name), contact details,
+    a passkey: ends on the home screen."""
+    await page.goto(base + "/")
+    await page.get_by_test_id("register-link").click()
+    await page.get_by_test_id("strong-auth-start").click()
+    await expect(page).to_have_url(re.compile(r"/oidc/demo/authorize"))
+    await page.get_by_test_id(f"demo-person-{person}").click()
+    await expect(page).to_have_url(re.compile(r"/register/continue"))
+    await page.get_by_test_id("contact-email").fill(email)
+    await page.get_by_test_id("contact-phone").fill(phone)
+    await page.get_by_test_id("contact-submit").click()
+    await page.get_by_test_id("passkey-name").fill("Testipuhelin")
+    await page.get_by_test_id("passkey-create").click()
+    await expect(page.get_by_test_id("home-greeting")).to_be_visible()
+
+
+def photo_jpeg(width: int = 3000, height: int = 2000) -> bytes:
+    """A camera-sized photo: the wizard downscales it before storing."""
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (40, 110, 160)).save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+async def file_defect(page: Page, description: str, photo: bytes | None = None) -> None:
+    """From the home screen through the wizard (Finnish UI) to the new ticket's screen."""
+    await page.get_by_test_id("home-report").click()
+    await page.get_by_test_id("report-urgent-no").click()
+    await page.get_by_role("radio", name="Asunto").check()
+    await page.get_by_test_id("report-next").click()
+    await page.get_by_role("radio", name=re.compile("^Keittiö")).check()
+    await page.get_by_test_id("report-next").click()
+    await page.get_by_test_id("report-location").fill("Keittiö, tiskialtaan alla")
+    await page.get_by_test_id("report-next").click()
+    await page.get_by_test_id("report-description").fill(description)
+    await page.get_by_test_id("report-next").click()
+    if photo is not None:
+        await page.get_by_test_id("report-photo-input").set_input_files(
+            files=[{"name": "vuoto.jpg", "mimeType": "image/jpeg", "buffer": photo}]
+        )
+        await expect(page.get_by_test_id("report-photo")).to_have_count(1)
+    await page.get_by_test_id("report-next").click()
+    await page.get_by_test_id("report-masterkey-yes").check()
+    await page.get_by_test_id("report-pets-no").check()
+    await page.get_by_test_id("report-next").click()
+    await page.get_by_test_id("report-send").click()
+    await expect(page).to_have_url(re.compile(r"/tickets/[0-9a-f-]{36}$"))
