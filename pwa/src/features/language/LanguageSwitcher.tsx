@@ -1,6 +1,21 @@
-import { LANGUAGES } from "../../i18n/languages";
+import { apiRequest } from "../../api/client";
+import { LANGUAGES, type Language } from "../../i18n/languages";
 import { t } from "../../i18n/t";
 import { language, setLanguage } from "../../state/language";
+import { currentResident } from "../../state/session";
+import { syncClient } from "../../state/sync";
+
+/** The UI switches at once; a signed-in resident's profile follows, so that notifications
+ * and e-mails come in the language they chose (offline too: queued as a profile change). */
+export function chooseLanguage(lang: Language): void {
+  const changed = lang !== language.peek();
+  setLanguage(lang);
+  const resident = currentResident();
+  if (!changed || !resident) return;
+  const client = syncClient.peek();
+  if (client) void client.mutate("updateProfile", { language: lang });
+  else void apiRequest("PATCH", "/api/me/profile", { language: lang }).catch(() => undefined);
+}
 
 /** Three toggle buttons, each named in its own language (Suomi / Svenska / English). */
 export function LanguageSwitcher() {
@@ -16,7 +31,7 @@ export function LanguageSwitcher() {
           class="language-switcher__option"
           aria-pressed={lang === current}
           data-testid={`language-${lang}`}
-          onClick={() => setLanguage(lang)}
+          onClick={() => chooseLanguage(lang)}
         >
           {t(`language.${lang}`)}
         </button>
