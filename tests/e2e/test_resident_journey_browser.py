@@ -46,6 +46,4 @@ async def test_register_file_a_defect_with_a_photo_and_find_it_again(
     await page.get_by_test_id("signin-passkey").click()
     await expect(page.get_by_test_id("home-greeting")).to_contain_text("Anna")
     await page.get_by_test_id("shell-nav").get_by_role("link", name="Vikailmoitukset").click()
-    await expect(page.get_by_test_id(f"ticket-item-{ticket_id}")).to_contain_text(
-        ticket["number"]
-    )
+    await expect(page.get_by_test_id(f"ticket-item-{ticket_id}")).to_contain_text(ticket["number"])

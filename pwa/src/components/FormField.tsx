@@ -80,3 +80,42 @@ export function TextField(props: TextFieldProps) {
     </FieldFrame>
   );
 }
+
+interface TextAreaFieldProps {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  onBlur?: () => void;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+  maxLength?: number;
+  /** Visible lines (default 4). */
+  rows?: number;
+  /** A screen's own class for the textarea's size, beside `field__input`. */
+  inputClass?: string;
+  testid?: string;
+}
+
+/** A labelled textarea with its hint and error tied to it (aria-describedby). */
+export function TextAreaField(props: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={props.label} hint={props.hint} error={props.error}>
+      {({ id, describedBy }) => (
+        <textarea
+          id={id}
+          class={props.inputClass ? `field__input ${props.inputClass}` : "field__input"}
+          rows={props.rows ?? 4}
+          value={props.value}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+          onBlur={props.onBlur}
+          required={props.required}
+          maxLength={props.maxLength}
+          aria-invalid={props.error ? "true" : undefined}
+          aria-describedby={describedBy}
+          data-testid={props.testid}
+        />
+      )}
+    </FieldFrame>
+  );
+}

@@ -19,3 +19,17 @@ export function formatDateTime(iso: string, lang: Language): string {
     date,
   );
 }
+
+/** An instant (ISO 8601) as the calendar date it is here, e.g. "2. maaliskuuta 2026". */
+export function formatDay(iso: string, lang: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return formatDate(iso, lang);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const local = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return formatDate(local, lang);
+}
+
+/** 123456 cents → "1 234,56 €" (fi), "€1,234.56" (en). */
+export function formatMoney(cents: number, currency: string, lang: Language): string {
+  return new Intl.NumberFormat(LOCALES[lang], { style: "currency", currency }).format(cents / 100);
+}

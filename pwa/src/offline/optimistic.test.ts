@@ -48,6 +48,18 @@ describe("optimistic mutators on recorded rows", () => {
     expect(rows.get(ticketKey)).toBe(ticket); // pure: the input is untouched
   });
 
+  it("addTicketPhoto adds a pending ticketPhoto row unless the server's is there", () => {
+    const sha256 = "ab".repeat(32);
+    const key = `ticketPhoto/${ticket.id}/${sha256}`;
+    const args = { ticketId: ticket.id, sha256 };
+    expect(applyOptimistic(read, "addTicketPhoto", args, 5)).toEqual([
+      { op: "put", key, value: { ticketId: ticket.id, sha256, pending: true } },
+    ]);
+    const server = (k: string) => (k === key ? { ...args, pending: true } : rows.get(k));
+    expect(applyOptimistic(server, "addTicketPhoto", args, 6)).toEqual([]);
+    expect(applyOptimistic(read, "addTicketPhoto", { ticketId: ticket.id }, 7)).toEqual([]);
+  });
+
   it("markNewsRead and updateProfile patch their rows", () => {
     expect(news.read).toBe(false);
     expect(applyOptimistic(read, "markNewsRead", { newsId: news.id }, 1)).toEqual([

@@ -4,7 +4,7 @@
  * rebuilt from the server's rows plus every still-pending mutation after each pull.
  *
  * Row keys and values follow the server's client view: `ticket/<id>` (a TicketOut with `timeline`),
- * `news/<id>` (with `read`), `profile`.
+ * `ticketPhoto/<ticketId>/<sha256>` (a photo not uploaded yet), `news/<id>` (with `read`), `profile`.
  */
 
 export type RowReader = (key: string) => unknown;
@@ -14,6 +14,7 @@ export type RowChange = { op: "put"; key: string; value: unknown } | { op: "del"
 export type MutatorName =
   | "createTicket"
   | "addTicketComment"
+  | "addTicketPhoto"
   | "cancelTicket"
   | "rateTicket"
   | "reopenTicket"
@@ -81,6 +82,16 @@ const addTicketComment: Mutator = (rows, args, { mutationId }) => {
   return appendEvent(rows, `ticket/${ticketId}`, event);
 };
 
+/** A `ticketPhoto/<ticketId>/<sha256>` row like the server's (sync/view.py), unless it is there. */
+const addTicketPhoto: Mutator = (rows, args) => {
+  const ticketId = str(args, "ticketId");
+  const sha256 = str(args, "sha256");
+  if (!ticketId || !sha256) return [];
+  const key = `ticketPhoto/${ticketId}/${sha256}`;
+  if (rows(key) !== undefined) return []; // the server's row wins
+  return [{ op: "put", key, value: { ticketId, sha256, pending: true } }];
+};
+
 function ticketAction(kind: string, fields: (args: Args) => Args): Mutator {
   return (rows, args, { mutationId }) => {
     const ticketId = str(args, "ticketId");
@@ -115,6 +126,7 @@ const none: Mutator = () => [];
 export const mutators: Record<MutatorName, Mutator> = {
   createTicket,
   addTicketComment,
+  addTicketPhoto,
   cancelTicket: ticketAction("cancel", () => ({ status: "cancelled" })),
   rateTicket: ticketAction("rating", (args) => ({ rating: { stars: args.stars, pending: true } })),
   reopenTicket: ticketAction("reopen", () => ({})),

@@ -170,4 +170,34 @@ describe("SyncClient against the recorded server", () => {
     expect(client.state.pendingCount.value).toBe(1);
     expect(timer.delays).toEqual([]);
   });
+
+  it("removePhoto forgets bytes no queued mutation needs, so they are never uploaded", async () => {
+    const account = freshAccount();
+    const uploads: string[] = [];
+    const { client } = await openClient(account, {
+      transport: {
+        push: () => Promise.reject(new TypeError("Failed to fetch")),
+        pull: () => Promise.reject(new TypeError("Failed to fetch")),
+        putBlob: async (sha256) => {
+          uploads.push(sha256);
+          throw new TypeError("Failed to fetch");
+        },
+      },
+    });
+    const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+    const kept = await client.addPhoto(bytes("in a queued ticket"), "image/jpeg");
+    const sent = await client.addPhoto(bytes("queued for a ticket"), "image/jpeg");
+    const dropped = await client.addPhoto(bytes("taken back"), "image/jpeg");
+    await client.mutate("createTicket", { ...ticketArgs, photos: [kept] });
+    await client.mutate("addTicketPhoto", { ticketId: ticketArgs.id, sha256: sent });
+    expect(await client.removePhoto(kept)).toBe(false);
+    expect(await client.removePhoto(sent)).toBe(false);
+    expect(await client.removePhoto(dropped)).toBe(true);
+    expect(await client.removePhoto(dropped)).toBe(false); // already gone
+    expect((await client.db.getAllKeys("blobs")).sort()).toEqual([kept, sent].sort());
+    uploads.length = 0;
+    await client.sync();
+    expect(uploads).not.toContain(dropped);
+    expect(uploads.length).toBeGreaterThan(0);
+  });
 });

@@ -2,7 +2,7 @@
  * The SyncClient: queue mutations (optimistically applied), push them, pull the server's
  * changes, rebase. One sync at a time; requests made meanwhile coalesce into one more run.
  */
-import { storeBlob, uploadPending } from "./blobs";
+import { removeBlob, storeBlob, uploadPending } from "./blobs";
 import { loadMeta, type OutboxEntry, openPortalDb, type PortalDatabase, type SyncMeta } from "./db";
 import * as local from "./local";
 import { type MutatorName, rebase } from "./optimistic";
@@ -111,6 +111,14 @@ export class SyncClient {
     const sha256 = await storeBlob(this.db, bytes, type, this.now());
     this.trigger();
     return sha256;
+  }
+
+  /**
+   * Forget stored photo bytes the resident took back (removed from a draft, draft discarded),
+   * so they are never uploaded. Kept while a queued mutation refers to them. True if deleted.
+   */
+  removePhoto(sha256: string): Promise<boolean> {
+    return removeBlob(this.db, sha256);
   }
 
   async dismissRejected(id: number): Promise<void> {

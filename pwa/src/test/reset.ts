@@ -6,6 +6,7 @@ import { language } from "../state/language";
 import { currentPath, navigations } from "../state/route";
 import { screenTitle } from "../state/screen";
 import { sessionState, signedOutNotice } from "../state/session";
+import { syncUnavailable } from "../state/sync";
 
 export function resetApp(): void {
   cleanup();
@@ -18,6 +19,7 @@ export function resetApp(): void {
   screenTitle.value = null;
   currentPath.value = "/";
   navigations.value = 0;
+  syncUnavailable.value = false;
   try {
     localStorage.clear();
   } catch {

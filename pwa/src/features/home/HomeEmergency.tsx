@@ -1,6 +1,6 @@
+import { telHref } from "../../components/tel";
 import { t, tf } from "../../i18n/t";
 import type { PropertyRow } from "../../offline/views";
-import { telHref } from "./homeFormat";
 
 /** The building's 24/7 number, one tap away: urgent defects are a call, never a form. */
 export function HomeEmergency({ property }: { property: PropertyRow | undefined }) {

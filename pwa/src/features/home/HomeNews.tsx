@@ -1,7 +1,7 @@
+import { formatDay } from "../../i18n/format";
 import { t, tf } from "../../i18n/t";
 import type { NewsRow } from "../../offline/views";
 import { language } from "../../state/language";
-import { formatDay } from "./homeFormat";
 
 const SHOWN = 3;
 

@@ -1,8 +1,7 @@
-import { formatDate } from "../../i18n/format";
+import { formatDate, formatMoney } from "../../i18n/format";
 import { t, tf } from "../../i18n/t";
 import type { RentSummaryRow } from "../../offline/views";
 import { language } from "../../state/language";
-import { formatMoney } from "./homeFormat";
 
 /** Rent status of the active home, for its main tenant only (the caller checks). */
 export function HomeRent({ summary }: { summary: RentSummaryRow | undefined }) {

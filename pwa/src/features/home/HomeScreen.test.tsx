@@ -2,21 +2,27 @@
 import "fake-indexeddb/auto";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Home, ResidentPrincipal } from "../../api/types";
+import type { Home } from "../../api/types";
 import type { PullResponse } from "../../offline/protocol";
-import { SyncClient } from "../../offline/sync";
-import { fixtures, freshAccount, manualTimer } from "../../offline/testkit";
+import type { SyncClient } from "../../offline/sync";
+import { fixtures } from "../../offline/testkit";
 import type { SyncTransport } from "../../offline/transport";
 import type { NewsRow, PropertyRow, RentSummaryRow, TicketRow } from "../../offline/views";
 import { chosenLeaseId } from "../../state/activeHome";
 import { language } from "../../state/language";
-import { closeSync, syncClient, syncUnavailable } from "../../state/sync";
+import { syncClient, syncUnavailable } from "../../state/sync";
+import {
+  closeTestClients,
+  fixtureHome as home1,
+  FIXTURE_LEASE as LEASE,
+  openTestClient,
+  fixtureResident as principal,
+} from "../../test/offlineResident";
 import { resetApp } from "../../test/reset";
 import { HomeScreen } from "./HomeScreen";
 
 type Patch = PullResponse["patch"];
 
-const LEASE = "00000000-0000-4000-8000-000000000001"; // the fixtures' home
 const TICKET = "00000000-0000-4000-8000-000000000004"; // its ticket, in progress
 const NEWS = "00000000-0000-4000-8000-000000000003"; // its unread news item
 const LEASE_2 = "00000000-0000-4000-8000-0000000000b2";
@@ -30,16 +36,6 @@ function fixtureRow<T>(key: string): T {
   return structuredClone(op.value) as T;
 }
 
-const home1: Home = {
-  leaseId: LEASE,
-  access: "main_tenant",
-  propertyName: "Kontulankaari 5",
-  address: "Kontulankaari 5",
-  unit: "B 12",
-  startsOn: "2024-06-01",
-  endsOn: null,
-};
-
 const home2: Home = {
   leaseId: LEASE_2,
   access: "resident",
@@ -49,20 +45,6 @@ const home2: Home = {
   startsOn: "2025-01-01",
   endsOn: null,
 };
-
-function principal(homes: Home[] = [home1]): ResidentPrincipal {
-  return {
-    kind: "resident",
-    id: "acct",
-    firstName: "Aino",
-    lastName: "Asukas",
-    email: null,
-    phone: null,
-    language: "fi",
-    passwordEnabled: false,
-    homes,
-  };
-}
 
 const put = (key: string, value: unknown): Patch[number] => ({ op: "put", key, value });
 
@@ -94,8 +76,6 @@ function secondHomeRows(): Patch {
   ];
 }
 
-const clients: SyncClient[] = [];
-
 /** The resident's SyncClient after its first pull: the fixture plus `extra`; pushes fail. */
 async function openClient(extra: Patch = []): Promise<SyncClient> {
   const body: PullResponse = { ...structuredClone(fixtureBody), patch: [] };
@@ -112,21 +92,11 @@ async function openClient(extra: Patch = []): Promise<SyncClient> {
     },
     async putBlob() {},
   };
-  const client = await SyncClient.open(freshAccount(), {
-    transport,
-    browserEvents: false,
-    schedule: manualTimer().schedule,
-    backgroundSync: async () => false,
-  });
-  clients.push(client);
-  await client.sync();
-  syncClient.value = client;
-  return client;
+  return openTestClient({ transport });
 }
 
 afterEach(() => {
-  closeSync();
-  for (const client of clients.splice(0)) client.close();
+  closeTestClients();
   chosenLeaseId.value = null;
   syncUnavailable.value = false;
   resetApp();
@@ -345,14 +315,7 @@ describe("the resident's home screen", () => {
       },
       async putBlob() {},
     };
-    const client = await SyncClient.open(freshAccount(), {
-      transport,
-      browserEvents: false,
-      schedule: manualTimer().schedule,
-      backgroundSync: async () => false,
-    });
-    clients.push(client);
-    syncClient.value = client;
+    const client = await openTestClient({ transport }, { sync: false });
     render(<HomeScreen principal={principal()} />);
     expect(screen.getByRole("status").textContent).toBe("Ladataan kotisi tietoja…");
     expect(screen.queryByTestId("home-tickets-empty")).toBeNull();

@@ -1,12 +1,13 @@
 import type { Home, Principal, ResidentPrincipal } from "../../api/types";
 import { Link } from "../../components/Link";
 import { Screen } from "../../components/Screen";
+import { SyncWaiting } from "../../components/SyncWaiting";
 import { formatDate } from "../../i18n/format";
 import { t, tf } from "../../i18n/t";
 import type { CategoriesRow, NewsRow, PropertyRow, RentSummaryRow } from "../../offline/views";
 import { activeHome } from "../../state/activeHome";
 import { language } from "../../state/language";
-import { syncClient, syncUnavailable, useRow, useRows } from "../../state/sync";
+import { syncClient, useRow, useRows } from "../../state/sync";
 import { SettingsSignOut } from "../settings/SettingsSignOut";
 import { HomeEmergency } from "./HomeEmergency";
 import { HomeNews, newsOf } from "./HomeNews";
@@ -31,14 +32,8 @@ function HomeActions() {
 
 /** The offline data is not open yet, or cannot be on this browser (no IndexedDB). */
 function HomeWaiting() {
-  return syncUnavailable.value ? (
-    <p class="notice" data-testid="home-unavailable">
-      {t("homeScreen.unavailable")}
-    </p>
-  ) : (
-    <p role="status" data-testid="home-loading">
-      {t("homeScreen.loading")}
-    </p>
+  return (
+    <SyncWaiting loading="homeScreen.loading" unavailable="homeScreen.unavailable" testid="home" />
   );
 }
 

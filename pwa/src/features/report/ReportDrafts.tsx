@@ -1,5 +1,5 @@
 /** Which draft is being continued, the other unsent ones, and discarding with confirmation. */
-import { useEffect, useRef } from "preact/hooks";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { formatDateTime } from "../../i18n/format";
 import { t, tf } from "../../i18n/t";
 import type { CategoriesRow } from "../../offline/views";
@@ -84,48 +84,17 @@ export function ReportDraftsNotice(props: NoticeProps) {
   );
 }
 
-/** A modal confirmation (native <dialog>: focus trap and Escape come with it). */
-export function ReportDiscardDialog({
-  onConfirm,
-  onCancel,
-}: {
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open && typeof dialog.showModal === "function") dialog.showModal();
-    return () => {
-      if (dialog?.open) dialog.close();
-    };
-  }, []);
+/** Confirm discarding a draft: what the resident wrote is gone for good. */
+export function ReportDiscardDialog(props: { onConfirm: () => void; onCancel: () => void }) {
   return (
-    <dialog
-      ref={ref}
-      class="dialog"
-      aria-labelledby="report-discard-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-      data-testid="report-discard-dialog"
+    <ConfirmDialog
+      title={t("report.drafts.discardTitle")}
+      confirmLabel={t("report.drafts.discardConfirm")}
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
+      testid="report-discard"
     >
-      <h2 id="report-discard-title">{t("report.drafts.discardTitle")}</h2>
       <p>{t("report.drafts.discardQuestion")}</p>
-      <div class="form__actions">
-        <button
-          type="button"
-          class="button button--danger"
-          onClick={onConfirm}
-          data-testid="report-discard-confirm"
-        >
-          {t("report.drafts.discardConfirm")}
-        </button>
-        <button type="button" class="button" onClick={onCancel} data-testid="report-discard-cancel">
-          {t("common.cancel")}
-        </button>
-      </div>
-    </dialog>
+    </ConfirmDialog>
   );
 }

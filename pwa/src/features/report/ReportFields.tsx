@@ -1,7 +1,6 @@
-/** Form controls of the wizard: radio groups and a textarea, each with its error tied to it. */
+/** Form controls of the wizard: radio groups with their error tied to them. */
 import type { ComponentChildren } from "preact";
 import { useId } from "preact/hooks";
-import { FieldFrame } from "../../components/FormField";
 
 export interface RadioOption<T extends string | boolean> {
   value: T;
@@ -63,39 +62,5 @@ export function RadioGroup<T extends string | boolean>(props: RadioGroupProps<T>
         );
       })}
     </fieldset>
-  );
-}
-
-interface TextAreaProps {
-  label: string;
-  value: string;
-  onInput: (value: string) => void;
-  onBlur?: () => void;
-  hint?: string | undefined;
-  error?: string | undefined;
-  maxLength?: number;
-  required?: boolean;
-  testid?: string;
-}
-
-export function TextArea(props: TextAreaProps) {
-  return (
-    <FieldFrame label={props.label} hint={props.hint} error={props.error}>
-      {({ id, describedBy }) => (
-        <textarea
-          id={id}
-          class="field__input report-textarea"
-          rows={6}
-          value={props.value}
-          onInput={(event) => props.onInput(event.currentTarget.value)}
-          onBlur={props.onBlur}
-          maxLength={props.maxLength}
-          required={props.required}
-          aria-invalid={props.error ? "true" : undefined}
-          aria-describedby={describedBy}
-          data-testid={props.testid}
-        />
-      )}
-    </FieldFrame>
   );
 }

@@ -79,17 +79,54 @@ export function PhotoThumbs({
   );
 }
 
+interface PhotoInputProps {
+  id: string;
+  label: string;
+  /** Take a photo with the camera (one), rather than choose several from the device. */
+  camera?: boolean;
+  busy: boolean;
+  describedBy: string;
+  invalid: boolean;
+  onPick: (files: FileList | null, input: HTMLInputElement) => void;
+}
+
+function PhotoInput(props: PhotoInputProps) {
+  return (
+    <div class="report-file">
+      <label class="field__label" for={props.id}>
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        class="report-file__input"
+        type="file"
+        accept="image/*"
+        capture={props.camera ? "environment" : undefined}
+        multiple={!props.camera}
+        disabled={props.busy}
+        aria-describedby={props.describedBy}
+        aria-invalid={props.invalid ? "true" : undefined}
+        onChange={(event) => props.onPick(event.currentTarget.files, event.currentTarget)}
+        data-testid={props.camera ? "report-photo-take" : "report-photo-input"}
+      />
+    </div>
+  );
+}
+
 interface PhotosStepProps {
   client: SyncClient;
   photos: readonly string[];
   /** Thumbnails by sha256 (from `usePhotoUrls`). */
   urls: Record<string, string>;
   onChange: (photos: string[]) => void;
+  /** A photo was taken out (its stored bytes can go). */
+  onRemoved?: (sha: string) => void;
   /** An error of the step's check (too many photos). */
   error?: string | undefined;
 }
 
-export function ReportPhotosStep({ client, photos, urls, onChange, error }: PhotosStepProps) {
+export function ReportPhotosStep(props: PhotosStepProps) {
+  const { client, photos, urls, onChange, onRemoved, error } = props;
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
@@ -136,11 +173,13 @@ export function ReportPhotosStep({ client, photos, urls, onChange, error }: Phot
     const next = latest.current.filter((p) => p !== sha);
     latest.current = next;
     onChange([...next]);
+    onRemoved?.(sha);
     setProblem(null);
     setStatus(tf("report.photos.removed", { count: String(next.length) }));
   }
 
   const describedBy = [`${id}-intro`, shown ? errorId : null].filter(Boolean).join(" ");
+  const input = { busy, describedBy, invalid: Boolean(shown), onPick: add };
   return (
     <div class={shown ? "field field--invalid" : "field"}>
       <p id={`${id}-intro`}>{t("report.photos.intro")}</p>
@@ -153,40 +192,8 @@ export function ReportPhotosStep({ client, photos, urls, onChange, error }: Phot
         <p class="notice">{t("report.photos.full")}</p>
       ) : (
         <div class="report-photo-inputs">
-          <div class="report-file">
-            <label class="field__label" for={`${id}-take`}>
-              {t("report.photos.take")}
-            </label>
-            <input
-              id={`${id}-take`}
-              class="report-file__input"
-              type="file"
-              accept="image/*"
-              capture="environment"
-              disabled={busy}
-              aria-describedby={describedBy}
-              aria-invalid={shown ? "true" : undefined}
-              onChange={(event) => void add(event.currentTarget.files, event.currentTarget)}
-              data-testid="report-photo-take"
-            />
-          </div>
-          <div class="report-file">
-            <label class="field__label" for={`${id}-choose`}>
-              {t("report.photos.choose")}
-            </label>
-            <input
-              id={`${id}-choose`}
-              class="report-file__input"
-              type="file"
-              accept="image/*"
-              multiple
-              disabled={busy}
-              aria-describedby={describedBy}
-              aria-invalid={shown ? "true" : undefined}
-              onChange={(event) => void add(event.currentTarget.files, event.currentTarget)}
-              data-testid="report-photo-input"
-            />
-          </div>
+          <PhotoInput {...input} id={`${id}-take`} label={t("report.photos.take")} camera />
+          <PhotoInput {...input} id={`${id}-choose`} label={t("report.photos.choose")} />
         </div>
       )}
       <p class="form__status" role="status" data-testid="report-photos-status">

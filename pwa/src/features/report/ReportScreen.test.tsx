@@ -5,40 +5,25 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ResidentPrincipal } from "../../api/types";
 import { listDrafts, saveDraft, setPersistRequester, sha256Hex } from "../../offline";
 import type { PullResponse, PushRequest, PushResponse } from "../../offline/protocol";
-import { SyncClient } from "../../offline/sync";
-import { fixtures, freshAccount, manualTimer, seedIds } from "../../offline/testkit";
+import { fixtures, freshAccount } from "../../offline/testkit";
 import type { SyncTransport } from "../../offline/transport";
 import { language } from "../../state/language";
 import { currentPath } from "../../state/route";
-import { closeSync, syncClient } from "../../state/sync";
+import { closeSync } from "../../state/sync";
+import {
+  closeTestClients,
+  fixtureHome,
+  fixtureResident,
+  FIXTURE_LEASE as LEASE,
+  openTestClient,
+} from "../../test/offlineResident";
 import { resetApp } from "../../test/reset";
 import { setPhotoPreparer } from "./downscale";
 import { ReportScreen } from "./ReportScreen";
 
-const LEASE = "00000000-0000-4000-8000-000000000001"; // the fixtures' home
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const aino: ResidentPrincipal = {
-  kind: "resident",
-  id: "acct",
-  firstName: "Aino",
-  lastName: "Asukas",
-  email: "aino@example.fi",
-  phone: null,
-  language: "en",
-  passwordEnabled: false,
-  homes: [
-    {
-      leaseId: LEASE,
-      access: "main_tenant",
-      propertyName: "Kontulankaari 5",
-      address: "Kontulankaari 5",
-      unit: "B 12",
-      startsOn: "2024-06-01",
-      endsOn: null,
-    },
-  ],
-};
+const aino = fixtureResident([fixtureHome], { email: "aino@example.fi", language: "en" });
 
 type PushMode = "offline" | "reject";
 
@@ -84,16 +69,10 @@ function fakeServer() {
 
 async function openClient(server = fakeServer(), existing?: string) {
   const account = existing ?? freshAccount();
-  if (!existing) await seedIds(account);
-  const client = await SyncClient.open(account, {
-    transport: server.transport,
-    browserEvents: false,
-    schedule: manualTimer().schedule,
-    random: () => 1,
-    backgroundSync: async () => false,
-  });
-  await client.start();
-  syncClient.value = client;
+  const client = await openTestClient(
+    { transport: server.transport },
+    { account, seed: existing === undefined },
+  );
   return { client, server, account };
 }
 
@@ -120,7 +99,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  closeSync();
+  closeTestClients();
   setPhotoPreparer(null);
   setPersistRequester(null);
   resetApp();
@@ -347,6 +326,32 @@ describe("the defect notification wizard", () => {
     );
     fireEvent.click(within(screen.getByTestId("report-others")).getByText("Continue"));
     await step("location");
+  });
+
+  it("deletes the stored bytes of a removed photo and of a discarded draft's photos", async () => {
+    const { client } = await openClient();
+    const first = await client.addPhoto(photoBytes("first.png"), "image/jpeg");
+    const second = await client.addPhoto(photoBytes("second.png"), "image/jpeg");
+    const draft = { leaseId: LEASE, area: "apartment", category: "kitchen", step: "photos" };
+    await saveDraft(
+      client.db,
+      crypto.randomUUID(),
+      "ticket",
+      { ...draft, photos: [first, second] },
+      1,
+    );
+    render(<ReportScreen principal={aino} />);
+    await step("photos");
+    expect(screen.getAllByTestId("report-photo")).toHaveLength(2);
+
+    fireEvent.click(screen.getByRole("button", { name: "Remove photo 1" }));
+    await waitFor(async () => expect(await client.db.getAllKeys("blobs")).toEqual([second]));
+
+    fireEvent.click(screen.getByTestId("report-discard"));
+    fireEvent.click(screen.getByTestId("report-discard-confirm"));
+    await step("emergency");
+    await waitFor(async () => expect(await client.db.getAllKeys("blobs")).toEqual([]));
+    expect(await listDrafts(client.db, "ticket")).toEqual([]);
   });
 
   it("shows why a sent notification was refused, with the draft intact, and sends it again", async () => {

@@ -4,6 +4,7 @@ import { ProblemError } from "../../api/client";
 import type { ResidentPrincipal } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Screen } from "../../components/Screen";
+import { SyncWaiting } from "../../components/SyncWaiting";
 import type { MessageKey } from "../../i18n/catalog";
 import { t, tf } from "../../i18n/t";
 import type { RejectedMutation } from "../../offline";
@@ -57,7 +58,7 @@ export function ReportScreen({ principal }: { principal: ResidentPrincipal }) {
       {client && drafts.loaded ? (
         <ReportWizard principal={principal} client={client} drafts={drafts} />
       ) : (
-        <p role="status">{t("common.loading")}</p>
+        <SyncWaiting loading="common.loading" unavailable="report.unavailable" testid="report" />
       )}
     </Screen>
   );
@@ -311,6 +312,7 @@ function ReportWizard({ principal, client, drafts }: WizardProps) {
             rejection={rejection}
             sending={sending}
             update={drafts.update}
+            forgetPhotos={drafts.forgetPhotos}
             onEdit={edit}
             onSend={() => void send()}
           />
@@ -356,6 +358,7 @@ interface StepBodyProps {
   rejection: RejectedMutation | null;
   sending: boolean;
   update: (change: Partial<ReportDraft>) => void;
+  forgetPhotos: (hashes: readonly string[]) => Promise<void>;
   onEdit: (step: StepName) => void;
   onSend: () => void;
 }
@@ -388,6 +391,7 @@ function StepBody(props: StepBodyProps) {
           photos={draft.photos}
           urls={props.photoUrls}
           onChange={(photos) => update({ photos })}
+          onRemoved={(sha) => void props.forgetPhotos([sha])}
           error={errorText(errors.photos)}
         />
       );

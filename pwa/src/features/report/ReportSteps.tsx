@@ -1,6 +1,7 @@
 /** The bodies of the wizard's steps (the frame — heading, Back/Next — is ReportScreen's). */
 import type { Home } from "../../api/types";
-import { TextField } from "../../components/FormField";
+import { TextAreaField, TextField } from "../../components/FormField";
+import { telHref } from "../../components/tel";
 import type { MessageKey } from "../../i18n/catalog";
 import { t, tf } from "../../i18n/t";
 import type { CategoriesRow, CategoryRow } from "../../offline/views";
@@ -11,14 +12,10 @@ import {
   LIMITS,
   type ReportDraft,
 } from "./draft";
-import { RadioGroup, TextArea } from "./ReportFields";
+import { RadioGroup } from "./ReportFields";
 
 export function errorText(code: ErrorCode | undefined): string | undefined {
   return code ? t(`report.errors.${code}` as MessageKey) : undefined;
-}
-
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, "")}`;
 }
 
 export function homeLabel(home: Home): string {
@@ -146,7 +143,7 @@ export function LocationStep({ draft, errors, update }: StepProps) {
 
 export function DescriptionStep({ draft, errors, update }: StepProps) {
   return (
-    <TextArea
+    <TextAreaField
       label={t("report.description.label")}
       hint={t("report.description.hint")}
       value={draft.description}
@@ -154,6 +151,8 @@ export function DescriptionStep({ draft, errors, update }: StepProps) {
       error={errorText(errors.description)}
       maxLength={LIMITS.descriptionMax}
       required
+      rows={6}
+      inputClass="report-textarea"
       testid="report-description"
     />
   );

@@ -29,6 +29,8 @@ export interface ReportDrafts {
   /** Save now (a pending debounced save, or the given draft) and wait for it. */
   flush(): Promise<void>;
   discard(id: string): Promise<void>;
+  /** Delete stored photos the resident took back, unless a draft still holds them. */
+  forgetPhotos(hashes: readonly string[]): Promise<void>;
   switchTo(id: string): Promise<void>;
 }
 
@@ -116,8 +118,23 @@ export function useReportDrafts(client: SyncClient | null): ReportDrafts {
     timer.current = setTimeout(() => void write(), SAVE_DELAY_MS);
   }
 
+  async function forgetPhotos(hashes: readonly string[], except: string | null = null) {
+    await write(); // the draft no longer naming them is saved first
+    const target = clientRef.current;
+    if (!target) return;
+    const held = new Set(
+      [latest.current, ...others]
+        .filter((entry): entry is StoredReport => entry !== null && entry.id !== except)
+        .flatMap((entry) => entry.draft.photos),
+    );
+    for (const sha of hashes) {
+      if (!held.has(sha)) await target.removePhoto(sha).catch(() => false);
+    }
+  }
+
   async function discard(id: string): Promise<void> {
     if (!client) return;
+    const entry = latest.current?.id === id ? latest.current : others.find((o) => o.id === id);
     if (latest.current?.id === id) {
       if (timer.current) clearTimeout(timer.current);
       dirty.current = false;
@@ -127,6 +144,7 @@ export function useReportDrafts(client: SyncClient | null): ReportDrafts {
     }
     setOthers((list) => list.filter((entry) => entry.id !== id));
     await deleteDraft(client.db, id);
+    await forgetPhotos(entry?.draft.photos ?? [], id);
   }
 
   async function switchTo(id: string): Promise<void> {
@@ -143,5 +161,16 @@ export function useReportDrafts(client: SyncClient | null): ReportDrafts {
     ]);
   }
 
-  return { loaded, current, others, restored, start, update, flush: write, discard, switchTo };
+  return {
+    loaded,
+    current,
+    others,
+    restored,
+    start,
+    update,
+    flush: write,
+    discard,
+    forgetPhotos,
+    switchTo,
+  };
 }

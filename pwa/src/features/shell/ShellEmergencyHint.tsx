@@ -1,3 +1,4 @@
+import { telHref } from "../../components/tel";
 import { t, tf } from "../../i18n/t";
 import type { PropertyRow } from "../../offline/views";
 import { activeHome } from "../../state/activeHome";
@@ -16,7 +17,7 @@ export function ShellEmergencyHint() {
       <p>{t("emergency.hint")}</p>
       {phone && (
         <p>
-          <a class="shell-emergency__call" href={`tel:${phone.replace(/[^\d+]/g, "")}`}>
+          <a class="shell-emergency__call" href={telHref(phone)}>
             {tf("emergency.callLabel", { phone })}
           </a>
         </p>

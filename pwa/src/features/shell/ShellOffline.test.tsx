@@ -2,64 +2,30 @@
 import "fake-indexeddb/auto";
 import { render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ResidentPrincipal } from "../../api/types";
-import { SyncClient } from "../../offline/sync";
-import { fixtures, freshAccount, manualTimer, recorded, seedIds } from "../../offline/testkit";
+import { fixtures, recorded } from "../../offline/testkit";
 import { language } from "../../state/language";
 import { navigate } from "../../state/route";
 import { sessionState } from "../../state/session";
-import { closeSync, syncClient } from "../../state/sync";
 import { fakeApi } from "../../test/fakeApi";
+import { closeTestClients, fixtureResident, openTestClient } from "../../test/offlineResident";
 import { ShellEmergencyHint } from "./ShellEmergencyHint";
 import { ShellNav } from "./ShellNav";
 import { ShellOfflineBanner } from "./ShellOfflineBanner";
 
-const LEASE = "00000000-0000-4000-8000-000000000001"; // the fixtures' home
+const aino = fixtureResident();
 
-const aino: ResidentPrincipal = {
-  kind: "resident",
-  id: "acct",
-  firstName: "Aino",
-  lastName: "Asukas",
-  email: null,
-  phone: null,
-  language: "fi",
-  passwordEnabled: false,
-  homes: [
-    {
-      leaseId: LEASE,
-      access: "main_tenant",
-      propertyName: "Kontulankaari 5",
-      address: "Kontulankaari 5",
-      unit: "B 12",
-      startsOn: "2024-06-01",
-      endsOn: null,
-    },
-  ],
-};
-
-function signedIn(principal: ResidentPrincipal) {
+function signedIn(principal: typeof aino) {
   sessionState.value = {
     status: "ready",
     session: { authenticated: true, principal, passwordLoginAvailable: false, strongAuth: "oidc" },
   };
 }
 
-async function openClient() {
-  const account = freshAccount();
-  await seedIds(account);
-  const client = await SyncClient.open(account, {
-    browserEvents: false,
-    schedule: manualTimer().schedule,
-    random: () => 1,
-    backgroundSync: async () => false,
-  });
-  syncClient.value = client;
-  return client;
-}
+/** Talks to the stubbed `fetch` (fakeApi); the test starts it. */
+const openClient = () => openTestClient({}, { seed: true, sync: false });
 
 afterEach(() => {
-  closeSync();
+  closeTestClients();
   sessionState.value = { status: "loading" };
   language.value = "fi";
   vi.unstubAllGlobals();

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
+import { TextAreaField } from "../../components/FormField";
 import type { MessageKey } from "../../i18n/catalog";
 import { t, tf } from "../../i18n/t";
 import type { SyncClient } from "../../offline";
 import { rejectionsFor, TicketRejections } from "./TicketRejections";
-import { TicketTextArea } from "./TicketTextArea";
 import { LIMITS, type ShownEvent, type ShownTicket } from "./ticketModel";
 import { useTextDraft } from "./useTextDraft";
 
@@ -97,7 +97,8 @@ function CancelForm({ client, ticketId, onDone }: FormProps) {
             onDone("tickets.cancelQueued");
           }}
         >
-          <TicketTextArea
+          <TextAreaField
+            inputClass="ticket-textarea"
             label={t("tickets.cancelReason")}
             hint={tf("tickets.cancelHint", { max: String(LIMITS.reason) })}
             value={draft.text}
@@ -146,7 +147,8 @@ function ReopenForm({ client, ticketId, onDone }: FormProps) {
             onDone("tickets.reopenQueued");
           }}
         >
-          <TicketTextArea
+          <TextAreaField
+            inputClass="ticket-textarea"
             label={t("tickets.reopenReason")}
             hint={tf("tickets.cancelHint", { max: String(LIMITS.reason) })}
             error={error}
@@ -241,7 +243,8 @@ function RateForm({ client, ticketId, onDone }: FormProps) {
           );
         })}
       </fieldset>
-      <TicketTextArea
+      <TextAreaField
+        inputClass="ticket-textarea"
         label={t("tickets.rateComment")}
         hint={tf("tickets.cancelHint", { max: String(LIMITS.ratingComment) })}
         value={draft.text}

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { TextAreaField } from "../../components/FormField";
 import { t, tf } from "../../i18n/t";
 import type { SyncClient } from "../../offline";
 import { rejectedText, rejectionsFor, TicketRejections } from "./TicketRejections";
-import { TicketTextArea } from "./TicketTextArea";
 import { LIMITS } from "./ticketModel";
 import { useTextDraft } from "./useTextDraft";
 
@@ -52,7 +52,8 @@ export function TicketCommentForm({ client, ticketId }: { client: SyncClient; ti
         testid="ticket-comment-rejections"
       />
       <form class="form" noValidate onSubmit={submit} data-testid="ticket-comment-form">
-        <TicketTextArea
+        <TextAreaField
+          inputClass="ticket-textarea"
           label={t("tickets.commentLabel")}
           hint={tf("tickets.commentHint", { max: String(LIMITS.comment) })}
           error={error}

@@ -3,7 +3,7 @@ import { t, tf } from "../../i18n/t";
 import type { SyncClient } from "../../offline";
 import type { PendingPhotoRow, TicketPhoto } from "../../offline/views";
 import { useRows } from "../../state/sync";
-import { addPhotos, localPreview, queuedPhotoHashes } from "./photos";
+import { addPhotos, localPreview } from "./photos";
 import { rejectionsFor, TicketRejections } from "./TicketRejections";
 import { isClosed, LIMITS, type ShownTicket } from "./ticketModel";
 
@@ -13,25 +13,14 @@ export function photoUrl(ticketId: string, photoId: string, thumbnail = false): 
   return thumbnail ? `${base}/thumbnail` : base;
 }
 
-/** Hashes of photos not on the server yet: its `ticketPhoto/…` rows, our queue, a pending ticket's. */
-function usePendingHashes(client: SyncClient, ticket: ShownTicket): string[] {
+/** Hashes of photos not on the server yet: `ticketPhoto/…` rows (the server's and our
+ * queued ones, through the optimistic overlay) and a pending ticket's own. */
+function usePendingHashes(ticket: ShownTicket): string[] {
   const rows = useRows<PendingPhotoRow>(`ticketPhoto/${ticket.id}/`);
-  const pendingCount = client.state.pendingCount.value;
-  const [queued, setQueued] = useState<string[]>([]);
-  useEffect(() => {
-    let live = true;
-    void queuedPhotoHashes(client, ticket.id)
-      .then((hashes) => live && setQueued(hashes))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [client, ticket.id, pendingCount]);
   const fromTicket = ((ticket.photos ?? []) as unknown[]).filter(
     (p): p is string => typeof p === "string",
   );
-  const all = [...(rows ?? []).map((row) => row.value.sha256), ...queued, ...fromTicket];
-  return [...new Set(all)];
+  return [...new Set([...(rows ?? []).map((row) => row.value.sha256), ...fromTicket])];
 }
 
 function ServerPhotos({ ticketId, photos }: { ticketId: string; photos: TicketPhoto[] }) {
@@ -84,7 +73,7 @@ export function TicketPhotos({ client, ticket }: { client: SyncClient; ticket: S
   const server = (ticket.photos ?? [])
     .filter((p): p is TicketPhoto => typeof p === "object" && p !== null)
     .sort((a, b) => a.position - b.position);
-  const pending = usePendingHashes(client, ticket);
+  const pending = usePendingHashes(ticket);
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
   const left = Math.max(0, LIMITS.photos - server.length - pending.length);

@@ -1,7 +1,8 @@
 import type { ResidentPrincipal } from "../../api/types";
 import { Link } from "../../components/Link";
 import { Screen } from "../../components/Screen";
-import { formatDate, formatDateTime } from "../../i18n/format";
+import { SyncWaiting } from "../../components/SyncWaiting";
+import { formatDate, formatDateTime, formatDay } from "../../i18n/format";
 import { t, tf } from "../../i18n/t";
 import type { CategoriesRow } from "../../offline/views";
 import { language } from "../../state/language";
@@ -12,7 +13,6 @@ import { TicketPhotos } from "./TicketPhotos";
 import { TicketTimeline } from "./TicketTimeline";
 import {
   isPending,
-  localDate,
   type ShownEvent,
   type ShownTicket,
   statusName,
@@ -36,9 +36,7 @@ export function TicketScreen({
   if (client === null || ticket === null || (ticket === undefined && firstSync)) {
     return (
       <Screen title="tickets.ticketTitle" heading={t("tickets.ticketTitle")}>
-        <p role="status" data-testid="ticket-loading">
-          {t("tickets.loading")}
-        </p>
+        <SyncWaiting loading="tickets.loading" unavailable="tickets.unavailable" testid="ticket" />
       </Screen>
     );
   }
@@ -131,7 +129,7 @@ function TicketDetails({
         {ticket.createdAt && (
           <div>
             <dt>{t("tickets.createdLabel")}</dt>
-            <dd>{formatDate(localDate(ticket.createdAt), lang)}</dd>
+            <dd>{formatDay(ticket.createdAt, lang)}</dd>
           </div>
         )}
         {ticket.location && (

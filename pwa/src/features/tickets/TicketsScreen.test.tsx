@@ -3,6 +3,7 @@ import "fake-indexeddb/auto";
 import { render, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ResidentPrincipal } from "../../api/types";
+import { syncUnavailable } from "../../state/sync";
 import { resetApp } from "../../test/reset";
 import { resident } from "../../test/sessions";
 import { TicketsScreen } from "./TicketsScreen";
@@ -135,5 +136,15 @@ describe("My tickets", () => {
     expect(screen.getByRole("link", { name: "Tee vikailmoitus" }).getAttribute("href")).toBe(
       "/report",
     );
+  });
+
+  it("says the data cannot be kept on this browser instead of loading forever", async () => {
+    render(<TicketsScreen principal={oneHome} />);
+    expect(screen.getByTestId("tickets-loading")).toBeTruthy();
+    syncUnavailable.value = true;
+    const notice = await screen.findByTestId("tickets-unavailable");
+    expect(notice.textContent).toContain("Tämä selain ei voi tallentaa tietoja laitteelle");
+    expect(screen.queryByTestId("tickets-loading")).toBeNull();
+    expect(screen.queryByRole("status")).toBeNull();
   });
 });

@@ -2,20 +2,14 @@ import { useState } from "preact/hooks";
 import type { Home, ResidentPrincipal } from "../../api/types";
 import { Link } from "../../components/Link";
 import { Screen } from "../../components/Screen";
-import { formatDate } from "../../i18n/format";
+import { SyncWaiting } from "../../components/SyncWaiting";
+import { formatDate, formatDay } from "../../i18n/format";
 import { t, tf } from "../../i18n/t";
 import type { CategoriesRow } from "../../offline/views";
 import { activeHome } from "../../state/activeHome";
 import { language } from "../../state/language";
 import { useRow, useRows } from "../../state/sync";
-import {
-  isPending,
-  localDate,
-  orderTickets,
-  type ShownTicket,
-  statusName,
-  ticketLabel,
-} from "./ticketModel";
+import { isPending, orderTickets, type ShownTicket, statusName, ticketLabel } from "./ticketModel";
 import "./tickets.css";
 
 const ALL = "all";
@@ -38,9 +32,7 @@ export function TicketsScreen({ principal }: { principal: ResidentPrincipal }) {
       </p>
       {several && <HomeFilter homes={homes} value={filter} onChange={setFilter} />}
       {rows === null ? (
-        <p role="status" data-testid="tickets-loading">
-          {t("tickets.loading")}
-        </p>
+        <SyncWaiting loading="tickets.loading" unavailable="tickets.unavailable" testid="tickets" />
       ) : (
         <TicketSections
           tickets={rows
@@ -168,7 +160,7 @@ function TicketList(props: {
             </p>
             {ticket.createdAt && (
               <p class="ticket-card__meta">
-                {tf("tickets.created", { date: formatDate(localDate(ticket.createdAt), lang) })}
+                {tf("tickets.created", { date: formatDay(ticket.createdAt, lang) })}
               </p>
             )}
             {ticket.expectedBy && (

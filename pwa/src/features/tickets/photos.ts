@@ -1,16 +1,9 @@
 /** Photos for a ticket: downscaled in the browser, stored by the sync client, queued. */
 import type { SyncClient } from "../../offline";
-import type { MutatorName } from "../../offline/optimistic";
 
 const MAX_EDGE = 2048;
 const JPEG_QUALITY = 0.85;
 const ACCEPTED = new Set(["image/jpeg", "image/png", "image/webp", "image/heic"]);
-
-/**
- * addTicketPhoto (sync/mutator_args.py: `{ticketId, sha256}`) is a server mutator without a
- * local optimistic one yet, so the offline library's name type does not list it.
- */
-export const ADD_TICKET_PHOTO = "addTicketPhoto" as string as MutatorName;
 
 /** The photo as JPEG with its longer edge at most 2048 px; the file itself if it cannot be drawn. */
 export async function downscale(file: Blob): Promise<{ bytes: ArrayBuffer; type: string }> {
@@ -61,23 +54,10 @@ export async function addPhotos(
       continue;
     }
     const sha256 = await client.addPhoto(photo.bytes, photo.type);
-    await client.mutate(ADD_TICKET_PHOTO, { ticketId, sha256 });
+    await client.mutate("addTicketPhoto", { ticketId, sha256 });
     added += 1;
   }
   return { added, unreadable };
-}
-
-/** Hashes of this ticket's photos queued here and not yet applied by the server. */
-export async function queuedPhotoHashes(client: SyncClient, ticketId: string): Promise<string[]> {
-  const outbox = await client.db.getAll("outbox");
-  const hashes: string[] = [];
-  for (const entry of outbox) {
-    const { name, args } = entry.mutation;
-    if (entry.rejected || name !== ADD_TICKET_PHOTO) continue;
-    const { ticketId: id, sha256 } = args as { ticketId?: unknown; sha256?: unknown };
-    if (id === ticketId && typeof sha256 === "string") hashes.push(sha256);
-  }
-  return hashes;
 }
 
 /** An object URL of the stored bytes (a preview while waiting to upload), or null. */

@@ -100,11 +100,3 @@ export function ticketLabel(
   const number = ticket.number ?? t("tickets.newTicket");
   return name ? `${number} · ${name}` : number;
 }
-
-/** The local calendar day ("YYYY-MM-DD") of an instant, for `formatDate`. */
-export function localDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}

@@ -4,11 +4,11 @@
  * through a scriptable fake server.
  */
 
-import { SyncClient } from "../../offline";
+import type { SyncClient } from "../../offline";
 import type { PullResponse, PushRequest, PushResponse, SyncProblem } from "../../offline/protocol";
-import { fixtures, freshAccount, manualTimer } from "../../offline/testkit";
+import { fixtures } from "../../offline/testkit";
 import type { CategoriesRow, TicketEvent, TicketRow } from "../../offline/views";
-import { closeSync, syncClient } from "../../state/sync";
+import { closeTestClients, openTestClient } from "../../test/offlineResident";
 
 type Put = { op: "put"; key: string; value: unknown };
 
@@ -95,28 +95,12 @@ export function fakeServer(tickets: readonly TicketRow[], extra: Put[] = []) {
   return server;
 }
 
-const opened: SyncClient[] = [];
-
 /** A signed-in resident's client with the server's rows, set as `syncClient`. */
-export async function openClient(server: ReturnType<typeof fakeServer>): Promise<SyncClient> {
-  const timer = manualTimer();
-  const client = await SyncClient.open(freshAccount(), {
-    transport: server.transport,
-    browserEvents: false,
-    schedule: timer.schedule,
-    random: () => 1,
-    backgroundSync: async () => false,
-  });
-  opened.push(client);
-  await client.sync();
-  syncClient.value = client;
-  return client;
+export function openClient(server: ReturnType<typeof fakeServer>): Promise<SyncClient> {
+  return openTestClient({ transport: server.transport });
 }
 
-export function closeClients(): void {
-  closeSync();
-  for (const client of opened.splice(0)) client.close();
-}
+export const closeClients = closeTestClients;
 
 /** The queued mutations (not yet applied by the server). */
 export async function outbox(client: SyncClient) {
