@@ -1,6 +1,21 @@
 import homeEn from "../features/home/messages/en.json";
 import homeFi from "../features/home/messages/fi.json";
 import homeSv from "../features/home/messages/sv.json";
+import messagesEn from "../features/messages/messages/en.json";
+import messagesFi from "../features/messages/messages/fi.json";
+import messagesSv from "../features/messages/messages/sv.json";
+import newsEn from "../features/news/messages/en.json";
+import newsFi from "../features/news/messages/fi.json";
+import newsSv from "../features/news/messages/sv.json";
+import occupantsEn from "../features/occupants/messages/en.json";
+import occupantsFi from "../features/occupants/messages/fi.json";
+import occupantsSv from "../features/occupants/messages/sv.json";
+import propertyEn from "../features/property/messages/en.json";
+import propertyFi from "../features/property/messages/fi.json";
+import propertySv from "../features/property/messages/sv.json";
+import rentEn from "../features/rent/messages/en.json";
+import rentFi from "../features/rent/messages/fi.json";
+import rentSv from "../features/rent/messages/sv.json";
 import reportEn from "../features/report/messages/en.json";
 import reportFi from "../features/report/messages/fi.json";
 import reportSv from "../features/report/messages/sv.json";
@@ -23,6 +38,11 @@ const fi = {
   tickets: ticketsFi,
   report: reportFi,
   notifications: notificationsFi,
+  news: newsFi,
+  property: propertyFi,
+  messages: messagesFi,
+  rent: rentFi,
+  occupants: occupantsFi,
 };
 const sv = {
   ...svBase,
@@ -30,6 +50,11 @@ const sv = {
   tickets: ticketsSv,
   report: reportSv,
   notifications: notificationsSv,
+  news: newsSv,
+  property: propertySv,
+  messages: messagesSv,
+  rent: rentSv,
+  occupants: occupantsSv,
 };
 const en = {
   ...enBase,
@@ -37,6 +62,11 @@ const en = {
   tickets: ticketsEn,
   report: reportEn,
   notifications: notificationsEn,
+  news: newsEn,
+  property: propertyEn,
+  messages: messagesEn,
+  rent: rentEn,
+  occupants: occupantsEn,
 };
 
 /** Finnish is the reference catalog: its shape defines the message keys. */

@@ -7,7 +7,12 @@ import { language } from "../../state/language";
 import { navigate } from "../../state/route";
 import { sessionState } from "../../state/session";
 import { fakeApi } from "../../test/fakeApi";
-import { closeTestClients, fixtureResident, openTestClient } from "../../test/offlineResident";
+import {
+  closeTestClients,
+  fixtureHome,
+  fixtureResident,
+  openTestClient,
+} from "../../test/offlineResident";
 import { ShellEmergencyHint } from "./ShellEmergencyHint";
 import { ShellNav } from "./ShellNav";
 import { ShellOfflineBanner } from "./ShellOfflineBanner";
@@ -46,8 +51,8 @@ describe("the shell around the resident's screens", () => {
       },
     });
     await client.mutate("markNewsRead", { newsId: "00000000-0000-4000-8000-000000000003" });
-    await waitFor(() => expect(banner.textContent).toMatch(/^Offline – showing data from /));
-    expect(banner.textContent).toContain("1 item waiting to be sent");
+    await waitFor(() => expect(banner.textContent).toMatch(/^Offline – showing saved data from /));
+    expect(banner.textContent).toContain("1 item waiting to send");
     expect(banner.getAttribute("role")).toBe("status");
   });
 
@@ -68,8 +73,18 @@ describe("the shell around the resident's screens", () => {
     const { unmount } = render(<ShellNav />);
     const current = screen.getByRole("link", { current: "page" });
     expect(current.textContent).toBe("Felanmälningar");
-    expect(screen.getAllByRole("link")).toHaveLength(4);
+    const names = screen.getAllByRole("link").map((link) => link.textContent);
+    expect(names).toContain("Hyra"); // the main tenant's own entries
+    expect(names).toContain("Ändringar av boende");
     unmount();
+    // A resident who is not the main tenant has no rent or occupant entries.
+    signedIn(fixtureResident([{ ...fixtureHome, access: "resident" }]));
+    const other = render(<ShellNav />);
+    const theirs = screen.getAllByRole("link").map((link) => link.textContent);
+    expect(theirs).toContain("Meddelanden");
+    expect(theirs).not.toContain("Hyra");
+    expect(theirs).not.toContain("Ändringar av boende");
+    other.unmount();
     sessionState.value = { status: "loading" };
     render(<ShellNav />);
     expect(screen.queryByTestId("shell-nav")).toBeNull();

@@ -1,4 +1,6 @@
+import type { JSX } from "preact";
 import { useEffect } from "preact/hooks";
+import type { ResidentPrincipal } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Link } from "../../components/Link";
 import { Screen } from "../../components/Screen";
@@ -7,8 +9,16 @@ import { currentPath, navigate } from "../../state/route";
 import { loadSession, sessionState } from "../../state/session";
 import { HomeScreen } from "../home/HomeScreen";
 import { LandingScreen } from "../landing/LandingScreen";
+import { MessagesScreen } from "../messages/MessagesScreen";
+import { NewMessageScreen } from "../messages/NewMessageScreen";
+import { ThreadScreen } from "../messages/ThreadScreen";
+import { NewsItemScreen } from "../news/NewsItemScreen";
+import { NewsScreen } from "../news/NewsScreen";
+import { OccupantsScreen } from "../occupants/OccupantsScreen";
+import { PropertyScreen } from "../property/PropertyScreen";
 import { RegistrationContinueScreen } from "../registration/RegistrationContinueScreen";
 import { RegistrationScreen } from "../registration/RegistrationScreen";
+import { RentScreen } from "../rent/RentScreen";
 import { ReportScreen } from "../report/ReportScreen";
 import { SettingsScreen } from "../settings/SettingsScreen";
 import { StaffEnrolScreen, staffEnrolToken } from "../staff/StaffEnrolScreen";
@@ -16,6 +26,20 @@ import { TicketScreen } from "../tickets/TicketScreen";
 import { TicketsScreen } from "../tickets/TicketsScreen";
 
 const TICKET_PATH = /^\/tickets\/([0-9a-f-]{36})$/;
+const NEWS_PATH = /^\/news\/([0-9a-f-]{36})$/;
+const THREAD_PATH = /^\/messages\/([0-9a-f-]{36})$/;
+
+/** The resident's screens with a fixed path. */
+const RESIDENT_SCREENS: Record<string, (props: { principal: ResidentPrincipal }) => JSX.Element> = {
+  "/tickets": TicketsScreen,
+  "/report": ReportScreen,
+  "/news": NewsScreen,
+  "/property": PropertyScreen,
+  "/messages": MessagesScreen,
+  "/messages/new": NewMessageScreen,
+  "/rent": RentScreen,
+  "/occupants": OccupantsScreen,
+};
 
 /** While the session is asked for (and if that fails): the greeting, nothing to press yet. */
 function ShellWaiting() {
@@ -83,17 +107,17 @@ export function ShellRoutes() {
       ) : (
         <ShellRedirect to="/" />
       );
-    case "/tickets":
-      return resident ? <TicketsScreen principal={resident} /> : <ShellRedirect to="/" />;
-    case "/report":
-      return resident ? <ReportScreen principal={resident} /> : <ShellRedirect to="/" />;
     default: {
-      const ticket = TICKET_PATH.exec(path);
-      if (ticket?.[1]) {
-        if (!resident) return <ShellRedirect to="/" />;
-        return <TicketScreen key={ticket[1]} principal={resident} ticketId={ticket[1]} />;
-      }
-      return <ShellNotFound />;
+      const Fixed = RESIDENT_SCREENS[path];
+      const ticket = TICKET_PATH.exec(path)?.[1];
+      const news = NEWS_PATH.exec(path)?.[1];
+      const thread = THREAD_PATH.exec(path)?.[1];
+      if (!Fixed && !ticket && !news && !thread) return <ShellNotFound />;
+      if (!resident) return <ShellRedirect to="/" />;
+      if (Fixed) return <Fixed principal={resident} />;
+      if (ticket) return <TicketScreen key={ticket} principal={resident} ticketId={ticket} />;
+      if (news) return <NewsItemScreen key={news} principal={resident} newsId={news} />;
+      return <ThreadScreen key={thread} principal={resident} threadId={thread ?? ""} />;
     }
   }
 }
