@@ -48,6 +48,35 @@ describe("session state", () => {
     expect(state.status === "error" && state.problem.title).toBe("Huoltokatko");
   });
 
+  it("offline, the resident who was signed in on this device opens on their saved data", async () => {
+    fakeApi({ "GET /api/session": json(200, signedIn()) });
+    await loadSession();
+    const offline = () => {
+      throw new TypeError("Failed to fetch");
+    };
+    fakeApi({ "GET /api/session": offline });
+    await loadSession();
+    expect(sessionState.value.status).toBe("ready");
+    expect(currentPrincipal()?.kind === "resident" && currentPrincipal()?.id).toBe(resident.id);
+    // A server error is not "offline": the problem shows.
+    fakeApi({ "GET /api/session": problem(503, "Huoltokatko", "Palvelu palaa pian.") });
+    await loadSession();
+    expect(sessionState.value.status).toBe("error");
+  });
+
+  it("signed out, nothing is remembered: offline shows the problem", async () => {
+    fakeApi({ "GET /api/session": json(200, signedIn()) });
+    await loadSession();
+    applySession(signedOut());
+    fakeApi({
+      "GET /api/session": () => {
+        throw new TypeError("Failed to fetch");
+      },
+    });
+    await loadSession();
+    expect(sessionState.value.status).toBe("error");
+  });
+
   it("a 401 while signed in ends the session with a polite notice", async () => {
     installSessionGuard();
     applySession(signedIn());

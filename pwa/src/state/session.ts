@@ -34,8 +34,40 @@ export function currentResident(): ResidentPrincipal | null {
   return principal?.kind === "resident" ? principal : null;
 }
 
+const REMEMBERED_KEY = "resident-portal.last-session";
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** A signed-in resident's session is remembered on this device, so that the app opens
+ * offline on their saved data; signing out (or any signed-out answer) forgets it. */
+function rememberSession(session: Session): void {
+  const store = storage();
+  if (session.authenticated && session.principal?.kind === "resident") {
+    store?.setItem(REMEMBERED_KEY, JSON.stringify(session));
+  } else {
+    store?.removeItem(REMEMBERED_KEY);
+  }
+}
+
+function rememberedSession(): Session | null {
+  try {
+    const text = storage()?.getItem(REMEMBERED_KEY);
+    const session = text ? (JSON.parse(text) as Session) : null;
+    return session?.authenticated && session.principal?.kind === "resident" ? session : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Take a session from the server; a signed-in person's own language wins. */
 export function applySession(session: Session): void {
+  rememberSession(session);
   if (session.authenticated && session.principal) {
     setLanguage(session.principal.language);
     signedOutNotice.value = null;
@@ -53,7 +85,18 @@ export async function loadSession(): Promise<void> {
   try {
     applySession(await getSession());
   } catch (error) {
-    sessionState.value = { status: "error", problem: error as ProblemError };
+    const problem = error as ProblemError;
+    // No connection: the remembered resident sees their saved data; the server is asked
+    // again as soon as the connection returns.
+    const remembered = problem.type === "about:blank#network" ? rememberedSession() : null;
+    if (remembered) {
+      applySession(remembered);
+      if (typeof addEventListener !== "undefined") {
+        addEventListener("online", () => void loadSession(), { once: true });
+      }
+      return;
+    }
+    sessionState.value = { status: "error", problem };
   }
 }
 
