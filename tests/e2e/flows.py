@@ -36,7 +36,12 @@ async def register(page: Page, base: str, person: str, email: str, phone: str) -
     await expect(page).to_have_url(re.compile(r"/oidc/demo/authorize"))
     await page.get_by_test_id(f"demo-person-{person}").click()
     await expect(page).to_have_url(re.compile(r"/register/continue"))
-    await page.get_by_test_id("contact-email").fill(email)
+    form = page.get_by_test_id("contact-email")
+    try:
+        await form.wait_for(timeout=15_000)
+    except Exception as error:
+        raise AssertionError(f"no contact form: {await page.inner_text('body')}") from error
+    await form.fill(email)
     await page.get_by_test_id("contact-phone").fill(phone)
     await page.get_by_test_id("contact-submit").click()
     await page.get_by_test_id("passkey-name").fill("Testipuhelin")

@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeApi, json, type Reply } from "../test/fakeApi";
+import { storeBlob } from "./blobs";
 import { saveDraft } from "./drafts";
 import { SCHEMA_VERSION } from "./protocol";
 import { SyncClient, type SyncClientOptions } from "./sync";
@@ -169,6 +170,41 @@ describe("SyncClient against the recorded server", () => {
     expect(client.state.status.value.kind).toBe("updateRequired");
     expect(client.state.pendingCount.value).toBe(1);
     expect(timer.delays).toEqual([]);
+  });
+
+  it("pulls again after an upload, so a photo attached by the server shows at once", async () => {
+    const account = freshAccount();
+    await seedIds(account);
+    const order: string[] = [];
+    const { client } = await openClient(account, {
+      transport: {
+        push: async () => {
+          order.push("push");
+          return { results: [], lastMutationIds: {}, stopped: null };
+        },
+        pull: async () => {
+          order.push("pull");
+          return { cookie: order.length, lastMutationIdChanges: {}, patch: [] };
+        },
+        putBlob: async () => {
+          order.push("upload");
+        },
+      },
+    });
+    // Stored without the trigger addPhoto pulls: one sync, counted alone.
+    await storeBlob(
+      client.db,
+      new TextEncoder().encode("photo").buffer as ArrayBuffer,
+      "image/jpeg",
+      0,
+    );
+    await client.sync();
+    // The upload runs beside the first pull; a pull after it shows what the server attached.
+    expect(order.lastIndexOf("pull")).toBeGreaterThan(order.indexOf("upload"));
+    expect(order.filter((step) => step === "pull")).toHaveLength(2);
+    order.length = 0;
+    await client.sync(); // nothing uploaded this time: one pull
+    expect(order.filter((step) => step !== "push")).toEqual(["pull"]);
   });
 
   it("removePhoto forgets bytes no queued mutation needs, so they are never uploaded", async () => {

@@ -162,6 +162,9 @@ export class SyncClient {
       const upload = await uploads;
       if (upload.failure) throw upload.failure;
       if (stopped) throw classify(null);
+      // The server attaches an uploaded photo to its ticket; the pull above may have run
+      // before the upload finished: pull once more to show it attached.
+      if (upload.uploaded.length > 0) this.rerun = true;
       this.attempt = 0;
       this.state.status.value = { kind: "idle" };
     } catch (error) {
