@@ -60,6 +60,12 @@ class MarkNewsReadArgs(Wire, forbid_unknown_fields=True):
     news_id: UUID
 
 
+class MarkThreadReadArgs(Wire, forbid_unknown_fields=True):
+    """What opening a thread does over REST: customer service's messages count as read."""
+
+    thread_id: UUID
+
+
 class UpdateProfileArgs(ProfileIn, kw_only=True):
     """Contact details, language and notification preferences (only what is sent changes)."""
 

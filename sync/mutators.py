@@ -32,6 +32,7 @@ from sync.mutator_args import (
     CreateTicketArgs,
     LeaseArgs,
     MarkNewsReadArgs,
+    MarkThreadReadArgs,
     NewThreadArgs,
     RateTicketArgs,
     ReopenTicketArgs,
@@ -102,6 +103,12 @@ async def mark_news_read(resident: ResidentPrincipal, args: Args) -> None:
     await news.mark_read(resident, data.news_id)
 
 
+async def mark_thread_read(resident: ResidentPrincipal, args: Args) -> None:
+    data = msgspec.convert(args, MarkThreadReadArgs)
+    thread = await thread_for_resident(resident, data.thread_id)
+    await messages.mark_read_by_resident(resident, thread)
+
+
 async def update_profile(resident: ResidentPrincipal, args: Args) -> None:
     data = msgspec.convert(args, UpdateProfileArgs)
     await profile.update_profile(
@@ -129,6 +136,7 @@ MUTATORS: dict[str, Mutator] = {
     "reopenTicket": reopen_ticket,
     "sendMessage": send_message,
     "markNewsRead": mark_news_read,
+    "markThreadRead": mark_thread_read,
     "updateProfile": update_profile,
     "reportOccupantChange": report_occupant_change,
 }

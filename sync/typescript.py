@@ -103,6 +103,7 @@ MUTATOR_ARGS = {
     "reopenTicket": "ReopenTicketArgs",
     "sendMessage": "ReplyArgs | NewThreadArgs",
     "markNewsRead": "MarkNewsReadArgs",
+    "markThreadRead": "MarkThreadReadArgs",
     "updateProfile": "UpdateProfileArgs",
     "reportOccupantChange": "LeaseArgs & (MoveInIn | MoveOutIn | NameChangeIn | BirthIn)",
 }
@@ -116,6 +117,7 @@ ARG_TYPES: tuple[Any, ...] = (
     args.ReplyArgs,
     args.NewThreadArgs,
     args.MarkNewsReadArgs,
+    args.MarkThreadReadArgs,
     args.UpdateProfileArgs,
     args.LeaseArgs,
     OccupantChangeIn,

@@ -6,8 +6,9 @@ same ones the REST routes answer with), so the rules live in one place. Keys:
 ``occupantChange/<id>``, ``rent/<leaseId>/summary``, ``rent/<leaseId>/invoice/<id>``,
 ``ticketPhoto/<ticketId>/<sha256>`` (``pending: true``: its upload has not arrived),
 ``property/<leaseId>`` (the building of each home, as ``GET /api/homes/{id}/property``)
-and ``ticketCategories`` (the defect categories, as ``GET /api/tickets/categories``), so
-that the app shows them and files defects offline.
+``ticketCategories`` (the defect categories, as ``GET /api/tickets/categories``) and
+``messageCategories`` (as ``GET /api/messages/categories``), so that the app shows them and
+files defects and messages offline.
 """
 
 from __future__ import annotations
@@ -105,6 +106,7 @@ async def client_view(resident: ResidentPrincipal, language: Language) -> View:
     await _main_tenant_rows(resident, view)
     await _properties(resident, language, view)
     view["ticketCategories"] = _wire(ticket_views.categories_out(language))
+    view["messageCategories"] = _wire(message_views.categories(language))
     return view
 
 

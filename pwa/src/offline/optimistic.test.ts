@@ -70,6 +70,16 @@ describe("optimistic mutators on recorded rows", () => {
     ]);
   });
 
+  it("markThreadRead clears the thread's unread count", () => {
+    const key = "thread/t1";
+    const thread = { id: "t1", subject: "Pihan valot", unread: 2 };
+    const rowsWithThread = (k: string) => (k === key ? thread : read(k));
+    expect(applyOptimistic(rowsWithThread, "markThreadRead", { threadId: "t1" }, 8)).toEqual([
+      { op: "put", key, value: { ...thread, unread: 0 } },
+    ]);
+    expect(applyOptimistic(rowsWithThread, "markThreadRead", {}, 9)).toEqual([]);
+  });
+
   it("cancelTicket marks the ticket cancelled; unknown names change nothing", () => {
     const [change] = applyOptimistic(read, "cancelTicket", { ticketId: ticket.id }, 3);
     expect(change?.op === "put" && change.value).toMatchObject({

@@ -20,6 +20,7 @@ export type MutatorName =
   | "reopenTicket"
   | "sendMessage"
   | "markNewsRead"
+  | "markThreadRead"
   | "updateProfile"
   | "reportOccupantChange";
 
@@ -106,6 +107,11 @@ const markNewsRead: Mutator = (rows, args) => {
   return newsId ? patchRow(rows, `news/${newsId}`, { read: true }) : [];
 };
 
+const markThreadRead: Mutator = (rows, args) => {
+  const threadId = str(args, "threadId");
+  return threadId ? patchRow(rows, `thread/${threadId}`, { unread: 0 }) : [];
+};
+
 const PROFILE_FIELDS = ["email", "phone", "language"] as const;
 
 const updateProfile: Mutator = (rows, args) => {
@@ -132,6 +138,7 @@ export const mutators: Record<MutatorName, Mutator> = {
   reopenTicket: ticketAction("reopen", () => ({})),
   sendMessage,
   markNewsRead,
+  markThreadRead,
   updateProfile,
   reportOccupantChange: none,
 };

@@ -56,6 +56,11 @@ export interface MarkNewsReadArgs {
   newsId: string;
 }
 
+/** What opening a thread does over REST: customer service's messages count as read. */
+export interface MarkThreadReadArgs {
+  threadId: string;
+}
+
 export type MessageCategory =
   | "apartment_inspection"
   | "disturbance"
@@ -218,6 +223,7 @@ export type MutatorName =
   | "cancelTicket"
   | "createTicket"
   | "markNewsRead"
+  | "markThreadRead"
   | "rateTicket"
   | "reopenTicket"
   | "reportOccupantChange"
@@ -231,6 +237,7 @@ export interface MutatorArgs {
   cancelTicket: CancelTicketArgs;
   createTicket: CreateTicketArgs;
   markNewsRead: MarkNewsReadArgs;
+  markThreadRead: MarkThreadReadArgs;
   rateTicket: RateTicketArgs;
   reopenTicket: ReopenTicketArgs;
   reportOccupantChange: LeaseArgs & (MoveInIn | MoveOutIn | NameChangeIn | BirthIn);

@@ -209,25 +209,17 @@ function MessageItem({ message }: { message: ShownMessage }) {
   );
 }
 
-/**
- * Reading a thread marks it read on the server: there is no sync mutation for it, only the
- * REST read `GET /api/messages/<id>` (backend/messages/controllers.py). When the thread has
- * unread messages and the device is online, read it once, then sync for the new count.
- */
+/** Opening a thread with unread messages marks it read: queued once (offline too), shown
+ * read at once through the optimistic overlay. */
 function useMarkRead(client: SyncClient | null, thread: ThreadRow | null | undefined) {
   const done = useRef<string | null>(null);
   const unread = thread?.unread ?? 0;
   const id = thread?.id ?? null;
-  const online = client?.state.online.value ?? false;
   useEffect(() => {
-    if (!client || !id || unread === 0 || !online || done.current === id) return;
+    if (!client || !id || unread === 0 || done.current === id) return;
     done.current = id;
-    apiRequest("GET", `/api/messages/${id}`)
-      .then(() => client.sync())
-      .catch(() => {
-        done.current = null; // try again next time the screen is shown
-      });
-  }, [client, id, unread, online]);
+    void client.mutate("markThreadRead", { threadId: id });
+  }, [client, id, unread]);
 }
 
 function ReplyForm({ client, threadId }: { client: SyncClient; threadId: string }) {
