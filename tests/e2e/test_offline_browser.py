@@ -27,7 +27,8 @@ async def test_file_a_defect_offline_and_it_goes_out_once_online(
     context = page.context
     await context.set_offline(True)
     answer = await page.reload()
-    assert answer is not None and answer.from_service_worker
+    assert answer is not None
+    assert answer.from_service_worker
     await expect(page.get_by_test_id("home-greeting")).to_contain_text("Leena")
     await expect(page.get_by_test_id("offline-banner")).to_contain_text(
         "Ei yhteyttä – näytetään tallennetut tiedot"
