@@ -49,6 +49,7 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    manifest: true, // read by scripts/budget.mjs
   },
   server: {
     proxy: {

@@ -7,6 +7,7 @@ export default defineConfig({
   plugins: [preact({ prerender: { enabled: false } })],
   test: {
     include: ["src/**/*.test.{ts,tsx}"],
+    setupFiles: ["src/test/setup.ts"],
     environment: "node",
     environmentOptions: {
       happyDOM: { url: "http://localhost:3000/" },

@@ -1,75 +1,10 @@
-import homeEn from "../features/home/messages/en.json";
-import homeFi from "../features/home/messages/fi.json";
-import homeSv from "../features/home/messages/sv.json";
-import messagesEn from "../features/messages/messages/en.json";
-import messagesFi from "../features/messages/messages/fi.json";
-import messagesSv from "../features/messages/messages/sv.json";
-import newsEn from "../features/news/messages/en.json";
-import newsFi from "../features/news/messages/fi.json";
-import newsSv from "../features/news/messages/sv.json";
-import occupantsEn from "../features/occupants/messages/en.json";
-import occupantsFi from "../features/occupants/messages/fi.json";
-import occupantsSv from "../features/occupants/messages/sv.json";
-import propertyEn from "../features/property/messages/en.json";
-import propertyFi from "../features/property/messages/fi.json";
-import propertySv from "../features/property/messages/sv.json";
-import rentEn from "../features/rent/messages/en.json";
-import rentFi from "../features/rent/messages/fi.json";
-import rentSv from "../features/rent/messages/sv.json";
-import reportEn from "../features/report/messages/en.json";
-import reportFi from "../features/report/messages/fi.json";
-import reportSv from "../features/report/messages/sv.json";
-import notificationsEn from "../features/settings/notifications/messages/en.json";
-import notificationsFi from "../features/settings/notifications/messages/fi.json";
-import notificationsSv from "../features/settings/notifications/messages/sv.json";
-import ticketsEn from "../features/tickets/messages/en.json";
-import ticketsFi from "../features/tickets/messages/fi.json";
-import ticketsSv from "../features/tickets/messages/sv.json";
-import enBase from "./en.json";
-import fiBase from "./fi.json";
+import { signal } from "@preact/signals";
+import fi from "./bundles/fi";
 import type { Language } from "./languages";
-import svBase from "./sv.json";
 
-// A feature with many screens keeps its messages beside it, under its own namespace
-// ("homeScreen.…", "tickets.…", "report.…", "notifications.…"); the rest live in the shared catalogs.
-const fi = {
-  ...fiBase,
-  homeScreen: homeFi,
-  tickets: ticketsFi,
-  report: reportFi,
-  notifications: notificationsFi,
-  news: newsFi,
-  property: propertyFi,
-  messages: messagesFi,
-  rent: rentFi,
-  occupants: occupantsFi,
-};
-const sv = {
-  ...svBase,
-  homeScreen: homeSv,
-  tickets: ticketsSv,
-  report: reportSv,
-  notifications: notificationsSv,
-  news: newsSv,
-  property: propertySv,
-  messages: messagesSv,
-  rent: rentSv,
-  occupants: occupantsSv,
-};
-const en = {
-  ...enBase,
-  homeScreen: homeEn,
-  tickets: ticketsEn,
-  report: reportEn,
-  notifications: notificationsEn,
-  news: newsEn,
-  property: propertyEn,
-  messages: messagesEn,
-  rent: rentEn,
-  occupants: occupantsEn,
-};
-
-/** Finnish is the reference catalog: its shape defines the message keys. */
+/** Finnish is the reference catalog: its shape defines the message keys. It is always in
+ * the app (the fallback); Swedish and English load when they are chosen, so each resident
+ * downloads one language (src/i18n/bundles: the shared catalog plus each feature's own). */
 export type Catalog = typeof fi;
 
 type Leaves<T, Prefix extends string = ""> = {
@@ -83,7 +18,23 @@ type Leaves<T, Prefix extends string = ""> = {
 /** Dotted key of one message, e.g. "shell.greeting". */
 export type MessageKey = Leaves<Catalog>;
 
-export const catalogs: Readonly<Record<Language, Catalog>> = { fi, sv, en };
+/** The catalogs loaded so far. */
+export const catalogs: Partial<Record<Language, Catalog>> = { fi };
+/** Bumped when a catalog arrives: reading it makes a component show the new language. */
+export const catalogsLoaded = signal(1);
+
+const loaders: Record<Exclude<Language, "fi">, () => Promise<{ default: Catalog }>> = {
+  sv: () => import("./bundles/sv"),
+  en: () => import("./bundles/en"),
+};
+
+/** Load a language's messages (from the service worker's cache when offline). */
+export async function loadCatalog(lang: Language): Promise<void> {
+  if (catalogs[lang]) return;
+  const loaded = await loaders[lang as Exclude<Language, "fi">]();
+  catalogs[lang] = loaded.default;
+  catalogsLoaded.value += 1;
+}
 
 function lookup(catalog: unknown, key: string): string | undefined {
   let node: unknown = catalog;

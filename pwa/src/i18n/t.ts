@@ -1,11 +1,12 @@
 import { language } from "../state/language";
-import { type MessageKey, translate } from "./catalog";
+import { catalogsLoaded, type MessageKey, translate } from "./catalog";
 
 /**
  * Translate `key` into the current UI language. Reading it inside a component
  * subscribes that component to language changes.
  */
 export function t(key: MessageKey): string {
+  catalogsLoaded.value; // re-render when the chosen language's messages arrive
   return translate(language.value, key);
 }
 

@@ -1,5 +1,5 @@
 import { effect, signal } from "@preact/signals";
-import { translate } from "../i18n/catalog";
+import { catalogsLoaded, loadCatalog, translate } from "../i18n/catalog";
 import { DEFAULT_LANGUAGE, detectLanguage, isLanguage, type Language } from "../i18n/languages";
 import { screenTitle } from "./screen";
 
@@ -49,6 +49,13 @@ export function setLanguage(next: Language, storage = browserStorage()): void {
   }
 }
 
+/** Whatever sets the language (a choice, the profile, the browser), its messages load. */
+export function loadChosenCatalogs(): () => void {
+  return effect(() => {
+    void loadCatalog(language.value).catch(() => undefined); // offline and not cached: Finnish
+  });
+}
+
 interface LanguageTarget {
   documentElement: { lang: string };
   title: string;
@@ -58,6 +65,7 @@ interface LanguageTarget {
 export function bindDocumentLanguage(doc: LanguageTarget): () => void {
   return effect(() => {
     const lang = language.value;
+    catalogsLoaded.value; // the title again once the language's messages arrive
     const app = translate(lang, "app.name");
     const screen = screenTitle.value;
     doc.documentElement.lang = lang;

@@ -3,7 +3,6 @@ import "fake-indexeddb/auto";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { listDrafts } from "../../offline";
-import { fakeApi, json } from "../../test/fakeApi";
 import { closeTestClients, fixtureResident } from "../../test/offlineResident";
 import { resetApp } from "../../test/reset";
 import { fakeServer, message, openClient, outbox, thread, UUID_RE } from "./messagesTestkit";

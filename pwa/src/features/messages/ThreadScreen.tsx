@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { apiRequest } from "../../api/client";
 import type { ResidentPrincipal } from "../../api/types";
 import { TextAreaField } from "../../components/FormField";
 import { Link } from "../../components/Link";
