@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from PIL import Image
 from playwright.async_api import Page, expect
@@ -79,3 +80,21 @@ async def file_defect(page: Page, description: str, photo: bytes | None = None) 
     await page.get_by_test_id("report-next").click()
     await page.get_by_test_id("report-send").click()
     await expect(page).to_have_url(re.compile(r"/tickets/[0-9a-f-]{36}$"))
+
+
+# fetch() from inside the app, with its session and CSRF cookies, as the app itself calls.
+CALL_API = """async ([method, path, body]) => {
+  const csrf = document.cookie.split("; ").find((c) => c.startsWith("portal_csrf="));
+  const response = await fetch(path, {
+    method,
+    headers: { "content-type": "application/json", "x-csrf-token": csrf?.split("=")[1] ?? "" },
+    body: body === null ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}"""
+
+
+async def call_api(page: Page, method: str, path: str, body: Any = None) -> Any:
+    answer = await page.evaluate(CALL_API, [method, path, body])
+    assert 200 <= answer["status"] < 300, answer
+    return answer["body"]

@@ -3,29 +3,16 @@ person, create a passkey, sign out, sign in with it, revoke it, and fail to sign
 
 from __future__ import annotations
 
-import re
-
 from playwright.async_api import Page, expect
 
 from tests.e2e.conftest import Server
-from tests.e2e.flows import add_virtual_authenticator
+from tests.e2e.flows import add_virtual_authenticator, register
 
 
 async def test_register_sign_in_revoke_and_be_refused(page: Page, server: Server) -> None:
     await add_virtual_authenticator(page)
-    await page.goto(server.base + "/")
-
     # Register: strong identification at the demo bank, as Mikko Laine.
-    await page.get_by_test_id("register-link").click()
-    await page.get_by_test_id("strong-auth-start").click()
-    await expect(page).to_have_url(re.compile(r"/oidc/demo/authorize"))
-    await page.get_by_test_id("demo-person-mikko").click()
-    await expect(page).to_have_url(re.compile(r"/register/continue"))
-    await page.get_by_test_id("contact-email").fill("mikko.laine@example.fi")
-    await page.get_by_test_id("contact-phone").fill("+358 40 000 0101")
-    await page.get_by_test_id("contact-submit").click()
-    await page.get_by_test_id("passkey-name").fill("Testipuhelin")
-    await page.get_by_test_id("passkey-create").click()
+    await register(page, server.base, "mikko", "mikko.laine@example.fi", "+358 40 000 0101")
     await expect(page.get_by_test_id("home-greeting")).to_contain_text("Mikko")
     await expect(page.get_by_test_id("home-list")).to_contain_text("B 36")
 

@@ -15,25 +15,8 @@ from typing import Any
 from playwright.async_api import BrowserContext, CDPSession, Page, expect
 
 from tests.e2e.conftest import Server
-from tests.e2e.flows import add_virtual_authenticator, register
+from tests.e2e.flows import add_virtual_authenticator, call_api, register
 from tests.support.push_service import running_push_service
-
-# fetch() from inside the app, with its session and CSRF cookies, as the app itself calls.
-CALL_API = """async ([method, path, body]) => {
-  const csrf = document.cookie.split("; ").find((c) => c.startsWith("portal_csrf="));
-  const response = await fetch(path, {
-    method,
-    headers: { "content-type": "application/json", "x-csrf-token": csrf?.split("=")[1] ?? "" },
-    body: body === null ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json().catch(() => null) };
-}"""
-
-
-async def call_api(page: Page, method: str, path: str, body: Any = None) -> Any:
-    answer = await page.evaluate(CALL_API, [method, path, body])
-    assert 200 <= answer["status"] < 300, answer
-    return answer["body"]
 
 
 async def staff_page(context: BrowserContext, server: Server) -> Page:
@@ -41,7 +24,7 @@ async def staff_page(context: BrowserContext, server: Server) -> Page:
     output = server.command(
         "create-staff",
         "--email",
-        "push.kasittelija@example.fi",
+        f"push.kasittelija.{uuid.uuid4().hex[:8]}@example.fi",
         "--name",
         "Pia Push",
         "--role",
