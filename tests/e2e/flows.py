@@ -98,3 +98,13 @@ async def call_api(page: Page, method: str, path: str, body: Any = None) -> Any:
     answer = await page.evaluate(CALL_API, [method, path, body])
     assert 200 <= answer["status"] < 300, answer
     return answer["body"]
+
+
+async def service_worker_in_control(page: Page) -> None:
+    """Returns once the app's service worker controls the page (the app's CSP forbids the
+    eval that ``wait_for_function`` polls with, so this waits for the event instead)."""
+    await page.evaluate(
+        """() => navigator.serviceWorker.controller !== null || new Promise((resolve) => {
+          navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true));
+        })"""
+    )

@@ -9,7 +9,13 @@ import re
 from playwright.async_api import Page, expect
 
 from tests.e2e.conftest import Server
-from tests.e2e.flows import add_virtual_authenticator, file_defect, photo_jpeg, register
+from tests.e2e.flows import (
+    add_virtual_authenticator,
+    file_defect,
+    photo_jpeg,
+    register,
+    service_worker_in_control,
+)
 
 DESCRIPTION = "Parvekkeen oven tiiviste on irti, ja ovesta vetää."
 
@@ -19,7 +25,7 @@ async def test_file_a_defect_offline_and_it_goes_out_once_online(
 ) -> None:
     await add_virtual_authenticator(page)
     await register(page, server.base, "leena", "leena.karjalainen@example.fi", "+358 40 000 0124")
-    await page.wait_for_function("navigator.serviceWorker.controller !== null")
+    await service_worker_in_control(page)
     # The first pull has saved the home's data on the device (its 24/7 number shows).
     await expect(page.get_by_test_id("emergency-hint").get_by_role("link")).to_be_visible()
 

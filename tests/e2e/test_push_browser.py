@@ -64,8 +64,15 @@ async def test_a_staff_transition_arrives_as_a_push_in_swedish_and_opens_the_tic
     await register(page, server.base, "henrik", "henrik.lindstrom@example.fi", "+358 40 000 0113")
     # Henrik reads the app in Swedish: his profile follows the switch (through sync).
     await page.get_by_test_id("language-sv").click()
-    await page.wait_for_function(
-        "fetch('/api/me/profile').then((r) => r.json()).then((p) => p.language === 'sv')"
+    await page.evaluate(
+        """async () => {
+          // Until the profile change has gone out through sync (a few round trips).
+          for (;;) {
+            const profile = await (await fetch("/api/me/profile")).json();
+            if (profile.language === "sv") return true;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        }"""
     )
     session = await call_api(page, "GET", "/api/session")
     lease_id = session["principal"]["homes"][0]["leaseId"]
