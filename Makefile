@@ -14,7 +14,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 PWA_SOURCES := $(shell find pwa/src pwa/public -type f 2>/dev/null) pwa/index.html \
 	pwa/vite.config.ts pwa/tsconfig.json pwa/package-lock.json
 
-.PHONY: help run serve setup test test-python test-pwa test-postgres check lint bench clean
+.PHONY: help run serve setup test test-python test-pwa test-postgres check lint bench audit clean
 
 help:
 	@echo "make run           set everything up and serve the app at http://localhost:$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make test-postgres the Python suite on PostgreSQL + Redis ($(TEST_POSTGRES_URL))"
 	@echo "make check         ruff, mypy, Biome, tsc, then the tests"
 	@echo "make bench         benchmark scripts (ratios side by side)"
+	@echo "make audit         Lighthouse on the signed-in home screen (installs pwa/audit)"
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -70,5 +71,11 @@ check: lint test
 bench: .venv/.synced
 	$(RUN) python -m tests.bench
 
+pwa/audit/node_modules/.package-lock.json: pwa/audit/package.json pwa/audit/package-lock.json
+	cd pwa/audit && npm ci --no-audit --no-fund
+
+audit: setup pwa/audit/node_modules/.package-lock.json
+	$(RUN) python -m tests.bench.audit
+
 clean:
-	rm -rf .venv .tools pwa/node_modules pwa/dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .venv .tools pwa/node_modules pwa/audit/node_modules pwa/dist .pytest_cache .mypy_cache .ruff_cache

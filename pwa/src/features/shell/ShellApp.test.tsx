@@ -2,12 +2,26 @@ import { renderToString } from "preact-render-to-string";
 import { afterEach, describe, expect, it } from "vitest";
 import { LANGUAGES } from "../../i18n/languages";
 import { language } from "../../state/language";
+import { sessionState } from "../../state/session";
 import { pendingUpdate } from "../update/serviceWorker";
 import { ShellApp } from "./ShellApp";
+
+function signedOut() {
+  sessionState.value = {
+    status: "ready",
+    session: {
+      authenticated: false,
+      principal: null,
+      passwordLoginAvailable: false,
+      strongAuth: "oidc",
+    },
+  };
+}
 
 afterEach(() => {
   language.value = "fi";
   pendingUpdate.value = null;
+  sessionState.value = { status: "loading" };
 });
 
 const GREETINGS = {
@@ -19,6 +33,7 @@ const GREETINGS = {
 describe("ShellApp", () => {
   for (const lang of LANGUAGES) {
     it(`greets in ${lang}, with the emergency hint`, () => {
+      signedOut();
       language.value = lang;
       const html = renderToString(<ShellApp />);
       expect(html).toContain(`<h1 data-testid="greeting">${GREETINGS[lang]}</h1>`);
@@ -28,6 +43,7 @@ describe("ShellApp", () => {
   }
 
   it("has landmarks, one h1 and a working skip link", () => {
+    signedOut();
     const html = renderToString(<ShellApp />);
     expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
     for (const tag of ["header", "main", "footer"]) expect(html).toContain(`<${tag}`);
@@ -41,6 +57,15 @@ describe("ShellApp", () => {
     const html = renderToString(<ShellApp />);
     expect(html).not.toMatch(/\sstyle=/);
     expect(html).not.toMatch(/<style|<script/);
+  });
+
+  it("while the session loads: a status only, nothing that the screen would push down", () => {
+    const html = renderToString(<ShellApp />);
+    expect(html).toContain('data-testid="session-loading"');
+    expect(html).not.toContain("<h1");
+    expect(html).not.toContain("<main");
+    expect(html).not.toContain('data-testid="emergency-hint"');
+    expect(html).not.toContain("<footer");
   });
 
   it("shows the update prompt only while an update waits", () => {

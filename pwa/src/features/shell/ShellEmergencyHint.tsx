@@ -15,11 +15,15 @@ export function ShellEmergencyHint() {
   return (
     <aside class="shell-emergency" aria-label={t("emergency.label")} data-testid="emergency-hint">
       <p>{t("emergency.hint")}</p>
-      {phone && (
-        <p>
-          <a class="shell-emergency__call" href={telHref(phone)}>
-            {tf("emergency.callLabel", { phone })}
-          </a>
+      {/* Signed in, the number's line is there from the start (empty until the offline data
+      has it), so the screen below does not jump when it arrives. */}
+      {resident && (
+        <p class="shell-emergency__slot">
+          {phone && (
+            <a class="shell-emergency__call" href={telHref(phone)}>
+              {tf("emergency.callLabel", { phone })}
+            </a>
+          )}
         </p>
       )}
     </aside>

@@ -41,20 +41,25 @@ const RESIDENT_SCREENS: Record<string, (props: { principal: ResidentPrincipal })
   "/occupants": OccupantsScreen,
 };
 
-/** While the session is asked for (and if that fails): the greeting, nothing to press yet. */
+/** If asking for the session failed: the greeting and a way to try again. While it is
+ * being asked for (a moment): only a status for screen readers, so that nothing on the
+ * screen moves when the menu and the screen arrive together. */
 function ShellWaiting() {
   const state = sessionState.value;
   const problem = state.status === "error" ? state.problem : null;
+  if (!problem) {
+    return (
+      <p role="status" class="visually-hidden" data-testid="session-loading">
+        {t("common.loading")}
+      </p>
+    );
+  }
   return (
     <Screen title="landing.title" heading={t("shell.greeting")} headingTestid="greeting">
       <ErrorAlert problem={problem} />
-      {problem ? (
-        <button type="button" class="button" onClick={() => loadSession()}>
-          {t("common.tryAgain")}
-        </button>
-      ) : (
-        <p role="status">{t("common.loading")}</p>
-      )}
+      <button type="button" class="button" onClick={() => loadSession()}>
+        {t("common.tryAgain")}
+      </button>
     </Screen>
   );
 }
