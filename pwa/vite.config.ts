@@ -43,6 +43,23 @@ export default defineConfig({
             purpose: "maskable",
           },
         ],
+        // Made by `python -m tests.bench.screenshots`; labels localized by the server.
+        screenshots: [
+          {
+            src: "/screenshots/home-narrow.png",
+            sizes: "540x1170",
+            type: "image/png",
+            form_factor: "narrow",
+            label: "Etusivu: koti, päivystysnumero, vikailmoitukset, tiedotteet ja vuokra",
+          },
+          {
+            src: "/screenshots/home-wide.png",
+            sizes: "1280x800",
+            type: "image/png",
+            form_factor: "wide",
+            label: "Etusivu: koti, päivystysnumero, vikailmoitukset, tiedotteet ja vuokra",
+          },
+        ],
       },
     }),
   ],

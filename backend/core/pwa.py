@@ -79,6 +79,8 @@ class PwaController(Controller):
             short_name=translate("manifest.shortName", language),
             description=translate("manifest.description", language),
         )
+        for screenshot in manifest.get("screenshots", []):
+            screenshot["label"] = translate("manifest.screenshotHome", language)
         return Response(
             msgspec.json.encode(manifest),
             media_type=_MEDIA_TYPES[".webmanifest"],

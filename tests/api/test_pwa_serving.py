@@ -28,7 +28,8 @@ def dist(tmp_path: Path) -> Path:
     (tmp_path / "assets" / "index-abc123.js").write_text("console.log('hi')")
     (tmp_path / "sw.js").write_text("self.addEventListener('fetch', () => {})")
     (tmp_path / "manifest.webmanifest").write_text(
-        '{"name": "Asukasportaali", "lang": "fi", "display": "standalone", "start_url": "/"}'
+        '{"name": "Asukasportaali", "lang": "fi", "display": "standalone", "start_url": "/",'
+        ' "screenshots": [{"src": "/screenshots/home-narrow.png", "label": "Etusivu"}]}'
     )
     (tmp_path / "favicon.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     return tmp_path
@@ -87,6 +88,11 @@ async def test_the_manifest_speaks_the_browsers_language(
     assert manifest["lang"] == accept[:2]
     assert manifest["description"]
     assert manifest["display"] == "standalone"  # the rest of the built manifest is kept
+    [screenshot] = manifest["screenshots"]
+    assert screenshot["src"] == "/screenshots/home-narrow.png"
+    assert screenshot["label"].startswith(
+        {"fi": "Etusivu", "sv": "Startsidan", "en": "Home"}[accept[:2]]
+    )
     assert response.headers["vary"] == "Accept-Language"
 
 
