@@ -13,10 +13,14 @@ import { language } from "../../state/language";
 import { syncClient, syncUnavailable } from "../../state/sync";
 import {
   closeTestClients,
+  fakeSyncServer,
   fixtureHome as home1,
+  secondHome as home2,
   FIXTURE_LEASE as LEASE,
+  SECOND_LEASE as LEASE_2,
   openTestClient,
   fixtureResident as principal,
+  recordedPatch,
 } from "../../test/offlineResident";
 import { resetApp } from "../../test/reset";
 import { HomeScreen } from "./HomeScreen";
@@ -25,7 +29,6 @@ type Patch = PullResponse["patch"];
 
 const TICKET = "00000000-0000-4000-8000-000000000004"; // its ticket, in progress
 const NEWS = "00000000-0000-4000-8000-000000000003"; // its unread news item
-const LEASE_2 = "00000000-0000-4000-8000-0000000000b2";
 
 const fixtureBody = fixtures.pullFull.response.body as unknown as PullResponse;
 
@@ -35,16 +38,6 @@ function fixtureRow<T>(key: string): T {
   if (op?.op !== "put") throw new Error(`no ${key} in the fixture`);
   return structuredClone(op.value) as T;
 }
-
-const home2: Home = {
-  leaseId: LEASE_2,
-  access: "resident",
-  propertyName: "Vuosaaren Ranta",
-  address: "Vuosaarentie 3",
-  unit: "C 4",
-  startsOn: "2025-01-01",
-  endsOn: null,
-};
 
 const put = (key: string, value: unknown): Patch[number] => ({ op: "put", key, value });
 
@@ -78,21 +71,11 @@ function secondHomeRows(): Patch {
 
 /** The resident's SyncClient after its first pull: the fixture plus `extra`; pushes fail. */
 async function openClient(extra: Patch = []): Promise<SyncClient> {
-  const body: PullResponse = { ...structuredClone(fixtureBody), patch: [] };
-  body.patch = [...structuredClone(fixtureBody.patch), ...extra];
-  let pulled = false;
-  const transport: SyncTransport = {
-    async push() {
-      throw new TypeError("Failed to fetch"); // offline: mutations wait
-    },
-    async pull() {
-      if (pulled) return { cookie: body.cookie, lastMutationIdChanges: {}, patch: [] };
-      pulled = true;
-      return body;
-    },
-    async putBlob() {},
-  };
-  return openTestClient({ transport });
+  const server = fakeSyncServer({
+    patch: [...recordedPatch(), ...extra],
+    mode: { kind: "pushFails" }, // offline for pushes: mutations wait
+  });
+  return openTestClient({ transport: server.transport });
 }
 
 afterEach(() => {

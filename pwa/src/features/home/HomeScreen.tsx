@@ -1,4 +1,5 @@
 import type { Home, Principal, ResidentPrincipal } from "../../api/types";
+import { EmergencyBox } from "../../components/EmergencyBox";
 import { Link } from "../../components/Link";
 import { Screen } from "../../components/Screen";
 import { SyncWaiting } from "../../components/SyncWaiting";
@@ -9,7 +10,6 @@ import { activeHome } from "../../state/activeHome";
 import { language } from "../../state/language";
 import { syncClient, useRow, useRows } from "../../state/sync";
 import { SettingsSignOut } from "../settings/SettingsSignOut";
-import { HomeEmergency } from "./HomeEmergency";
 import { HomeNews, newsOf } from "./HomeNews";
 import { HomeRent } from "./HomeRent";
 import { HomeSwitcher } from "./HomeSwitcher";
@@ -58,7 +58,7 @@ function HomeActive({ home }: { home: Home }) {
   }
   return (
     <>
-      <HomeEmergency property={property} />
+      <EmergencyBox id="home-emergency" phone={property?.emergencyPhone} />
       {started ? (
         <>
           <HomeActions />

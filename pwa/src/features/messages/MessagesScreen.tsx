@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Home, ResidentPrincipal } from "../../api/types";
+import { ALL_HOMES, HomeChoice } from "../../components/HomeChoice";
 import { Link } from "../../components/Link";
 import { Screen } from "../../components/Screen";
 import { SyncWaiting } from "../../components/SyncWaiting";
@@ -17,16 +18,14 @@ import {
 } from "./messageModel";
 import "./messages.css";
 
-const ALL = "all";
-
 /** The resident's threads: newest activity first, unread ones marked; by home for two leases. */
 export function MessagesScreen({ principal }: { principal: ResidentPrincipal }) {
   const threads = useRows<ThreadRow>("thread/");
   const sends = useRows<PendingSend>("message/");
   const homes = principal.homes;
-  const [filter, setFilter] = useState<string>(() => activeHome(homes)?.leaseId ?? ALL);
+  const [filter, setFilter] = useState<string>(() => activeHome(homes)?.leaseId ?? ALL_HOMES);
   const several = homes.length > 1;
-  const leaseId = several ? filter : ALL;
+  const leaseId = several ? filter : ALL_HOMES;
 
   return (
     <Screen title="messages.title" heading={t("messages.title")} headingTestid="messages-heading">
@@ -35,7 +34,13 @@ export function MessagesScreen({ principal }: { principal: ResidentPrincipal }) 
           {t("messages.newMessage")}
         </Link>
       </p>
-      {several && <HomeFilter homes={homes} value={filter} onChange={setFilter} />}
+      <HomeChoice
+        homes={homes}
+        id="messages-home-filter"
+        allHomes
+        value={filter}
+        onChange={setFilter}
+      />
       {threads === null || sends === null ? (
         <SyncWaiting
           loading="messages.loading"
@@ -47,40 +52,12 @@ export function MessagesScreen({ principal }: { principal: ResidentPrincipal }) 
           items={listThreads(
             threads.map((row) => row.value),
             sends.map((row) => row.value),
-          ).filter((item) => leaseId === ALL || item.leaseId === leaseId)}
-          homes={several && leaseId === ALL ? homes : null}
-          filtered={leaseId !== ALL && threads.length + sends.length > 0}
+          ).filter((item) => leaseId === ALL_HOMES || item.leaseId === leaseId)}
+          homes={several && leaseId === ALL_HOMES ? homes : null}
+          filtered={leaseId !== ALL_HOMES && threads.length + sends.length > 0}
         />
       )}
     </Screen>
-  );
-}
-
-function HomeFilter(props: {
-  homes: readonly Home[];
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div class="field">
-      <label class="field__label" for="messages-home-filter">
-        {t("messages.homeFilter")}
-      </label>
-      <select
-        id="messages-home-filter"
-        class="field__input"
-        value={props.value}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-        data-testid="messages-home-filter"
-      >
-        {props.homes.map((home) => (
-          <option key={home.leaseId} value={home.leaseId}>
-            {home.address}, {home.unit}
-          </option>
-        ))}
-        <option value={ALL}>{t("messages.allHomes")}</option>
-      </select>
-    </div>
   );
 }
 

@@ -110,7 +110,7 @@ export function ThreadScreen({
       headingTestid="thread-heading"
     >
       {back}
-      <dl class="message-facts" data-testid="thread-facts">
+      <dl class="facts facts--rows" data-testid="thread-facts">
         <div>
           <dt>{t("messages.categoryLabel")}</dt>
           <dd>{category}</dd>

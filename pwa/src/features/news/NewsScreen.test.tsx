@@ -10,7 +10,9 @@ import { syncClient, syncUnavailable } from "../../state/sync";
 import {
   closeTestClients,
   fixtureHome,
+  secondHome as home2,
   FIXTURE_LEASE as LEASE,
+  SECOND_LEASE as LEASE_2,
   fixtureResident as principal,
 } from "../../test/offlineResident";
 import { resetApp } from "../../test/reset";
@@ -18,18 +20,7 @@ import { NewsItemScreen } from "./NewsItemScreen";
 import { NewsScreen } from "./NewsScreen";
 import { FIXTURE_NEWS, fakeServer, newsRow, openClient, outbox } from "./newsTestkit";
 
-const LEASE_2 = "00000000-0000-4000-8000-0000000000b2";
 const ID = (n: number) => `00000000-0000-4000-8000-0000000001${String(n).padStart(2, "0")}`;
-
-const home2: Home = {
-  leaseId: LEASE_2,
-  access: "resident",
-  propertyName: "Vuosaaren Ranta",
-  address: "Vuosaarentie 3",
-  unit: "C 4",
-  startsOn: "2025-01-01",
-  endsOn: null,
-};
 
 afterEach(() => {
   closeTestClients();
@@ -122,7 +113,7 @@ describe("the news list", () => {
     await openClient(fakeServer({ news: sixItems() }));
     chosenLeaseId.value = LEASE_2;
     render(<NewsScreen principal={principal([fixtureHome, home2])} />);
-    const filter = screen.getByLabelText("Näytä koti") as HTMLSelectElement;
+    const filter = screen.getByLabelText("Näytä asunto") as HTMLSelectElement;
     expect(filter.value).toBe(LEASE_2);
     await screen.findByTestId("news-list");
     expect(listedTitles()).toEqual(["Toisen talon tiedote"]);
@@ -203,7 +194,7 @@ describe("one news item", () => {
     expect(screen.queryByTestId("news-unread")).toBeNull();
 
     // Online: sent once, and it stays read.
-    server.online = true;
+    server.mode = { kind: "apply" };
     await client.sync();
     await waitFor(async () => expect(await outbox(client)).toEqual([]));
     expect(server.received("markNewsRead")).toHaveLength(1);

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { Home, ResidentPrincipal } from "../../api/types";
+import { ALL_HOMES, HomeChoice } from "../../components/HomeChoice";
 import { Link } from "../../components/Link";
 import { Screen } from "../../components/Screen";
 import { SyncWaiting } from "../../components/SyncWaiting";
@@ -13,13 +14,11 @@ import { syncClient, useRows } from "../../state/sync";
 import { fieldLanguage, newsFor } from "./newsModel";
 import "./news.css";
 
-const ALL = "all";
-
 /** News of the resident's homes: urgent first, then pinned, then the newest. */
 export function NewsScreen({ principal }: { principal: ResidentPrincipal }) {
   const rows = useRows<NewsRow>("news/");
   const homes = principal.homes;
-  const [filter, setFilter] = useState<string>(() => activeHome(homes)?.leaseId ?? ALL);
+  const [filter, setFilter] = useState<string>(() => activeHome(homes)?.leaseId ?? ALL_HOMES);
   const several = homes.length > 1;
   const chosen = several ? homes.find((home) => home.leaseId === filter) : homes[0];
   const firstSync = syncClient.value?.state.lastSyncedAt.value === null;
@@ -40,37 +39,15 @@ export function NewsScreen({ principal }: { principal: ResidentPrincipal }) {
 
   return (
     <Screen title="news.title" heading={t("news.title")} headingTestid="news-heading">
-      {several && <HomeFilter homes={homes} value={filter} onChange={setFilter} />}
+      <HomeChoice
+        homes={homes}
+        id="news-home-filter"
+        allHomes
+        value={filter}
+        onChange={setFilter}
+      />
       {content}
     </Screen>
-  );
-}
-
-function HomeFilter(props: {
-  homes: readonly Home[];
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div class="field">
-      <label class="field__label" for="news-home-filter">
-        {t("news.homeFilter")}
-      </label>
-      <select
-        id="news-home-filter"
-        class="field__input"
-        value={props.value}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-        data-testid="news-home-filter"
-      >
-        {props.homes.map((home) => (
-          <option key={home.leaseId} value={home.leaseId}>
-            {home.address}, {home.unit}
-          </option>
-        ))}
-        <option value={ALL}>{t("news.allHomes")}</option>
-      </select>
-    </div>
   );
 }
 

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ResidentPrincipal } from "../../api/types";
+import { HomeChoice } from "../../components/HomeChoice";
 import { Screen } from "../../components/Screen";
 import { SyncWaiting } from "../../components/SyncWaiting";
 import { t } from "../../i18n/t";
 import type { RejectedMutation, SyncClient } from "../../offline";
 import { activeHome } from "../../state/activeHome";
 import { syncClient, useRows } from "../../state/sync";
-import { HomeChoice } from "../rent/HomeChoice";
 import { OccupantForm } from "./OccupantForm";
 import { OccupantReports, type ShownReport } from "./OccupantReports";
 import { type ChangeKind, isEmpty, needsOccupant, type OccupantChangeRow } from "./occupantModel";
@@ -25,7 +25,7 @@ export function OccupantsScreen({ principal }: { principal: ResidentPrincipal })
       heading={t("occupants.title")}
       headingTestid="occupants-heading"
     >
-      <HomeChoice homes={principal.homes} active={home} id="occupants-home" />
+      <HomeChoice homes={principal.homes} id="occupants-home" />
       {home && home.access === "main_tenant" ? (
         <OccupantsOfHome key={home.leaseId} leaseId={home.leaseId} />
       ) : (

@@ -12,7 +12,7 @@ function Contact(props: {
     <div class="property-contact" data-testid={props.testid}>
       <h3>{t(props.heading)}</h3>
       {contact.name && <p class="property-contact__name">{contact.name}</p>}
-      <dl class="property-contact__ways">
+      <dl class="facts">
         {contact.phone && (
           <div>
             <dt>{t("property.phone")}</dt>

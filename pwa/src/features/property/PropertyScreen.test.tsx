@@ -10,26 +10,17 @@ import { syncClient, syncUnavailable } from "../../state/sync";
 import {
   closeTestClients,
   fixtureHome,
+  secondHome as home2,
   FIXTURE_LEASE as LEASE,
+  SECOND_LEASE as LEASE_2,
   fixtureResident as principal,
 } from "../../test/offlineResident";
 import { resetApp } from "../../test/reset";
 import { FIXTURE_PROPERTY, fakeServer, openClient, put } from "../news/newsTestkit";
 import { PropertyScreen } from "./PropertyScreen";
 
-const LEASE_2 = "00000000-0000-4000-8000-0000000000b2";
 const DOC_PDF = "00000000-0000-4000-8000-0000000000e1";
 const DOC_TEXT = "00000000-0000-4000-8000-0000000000e2";
-
-const home2: Home = {
-  leaseId: LEASE_2,
-  access: "resident",
-  propertyName: "Vuosaaren Ranta",
-  address: "Vuosaarentie 3",
-  unit: "C 4",
-  startsOn: "2025-01-01",
-  endsOn: null,
-};
 
 const documents = [
   {
@@ -202,7 +193,7 @@ describe("property information", () => {
   it("with two homes: a choice of home, remembered; the property follows it", async () => {
     await openClient(fakeServer({ extra: buildings() }));
     render(<PropertyScreen principal={principal([fixtureHome, home2])} />);
-    const choice = screen.getByLabelText("Näytä koti") as HTMLSelectElement;
+    const choice = screen.getByLabelText("Näytä asunto") as HTMLSelectElement;
     expect(choice.value).toBe(LEASE);
     expect((await screen.findByTestId("property-emergency-call")).getAttribute("href")).toBe(
       "tel:+358400000000",

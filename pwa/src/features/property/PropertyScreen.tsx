@@ -1,12 +1,13 @@
 import type { ComponentChildren } from "preact";
 import type { Home, ResidentPrincipal } from "../../api/types";
+import { EmergencyBox } from "../../components/EmergencyBox";
+import { HomeChoice } from "../../components/HomeChoice";
 import { Screen } from "../../components/Screen";
 import { SyncWaiting } from "../../components/SyncWaiting";
-import { telHref } from "../../components/tel";
 import { formatDate } from "../../i18n/format";
 import { t, tf } from "../../i18n/t";
 import type { PropertyRow } from "../../offline/views";
-import { activeHome, chooseHome } from "../../state/activeHome";
+import { activeHome } from "../../state/activeHome";
 import { language } from "../../state/language";
 import { syncClient, useRow } from "../../state/sync";
 import { PropertyContacts } from "./PropertyContacts";
@@ -20,7 +21,7 @@ export function PropertyScreen({ principal }: { principal: ResidentPrincipal }) 
   const home = activeHome(homes);
   return (
     <Screen title="property.title" heading={t("property.title")} headingTestid="property-heading">
-      {homes.length > 1 && <HomeChoice homes={homes} active={home} />}
+      <HomeChoice homes={homes} id="property-home" />
       {home ? (
         <PropertyOfHome key={home.leaseId} home={home} />
       ) : (
@@ -29,30 +30,6 @@ export function PropertyScreen({ principal }: { principal: ResidentPrincipal }) 
         </p>
       )}
     </Screen>
-  );
-}
-
-/** Two homes: which one is shown, and a way to show the other (remembered on this device). */
-function HomeChoice({ homes, active }: { homes: readonly Home[]; active: Home | null }) {
-  return (
-    <div class="field">
-      <label class="field__label" for="property-home">
-        {t("property.homeChoice")}
-      </label>
-      <select
-        id="property-home"
-        class="field__input"
-        value={active?.leaseId}
-        onChange={(event) => chooseHome(event.currentTarget.value)}
-        data-testid="property-home"
-      >
-        {homes.map((home) => (
-          <option key={home.leaseId} value={home.leaseId}>
-            {home.address}, {home.unit}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
@@ -88,7 +65,7 @@ function PropertyOfHome({ home }: { home: Home }) {
     <>
       {beforeStart}
       <PropertyAddress property={property} />
-      <PropertyEmergency phone={property.emergencyPhone} />
+      <EmergencyBox id="property-emergency" phone={property.emergencyPhone} />
       {property.fellBack.length > 0 && (
         <p class="notice" data-testid="property-fell-back-note">
           {t("property.fellBackNote")}
@@ -139,34 +116,6 @@ function PropertyAddress({ property }: { property: PropertyRow }) {
   );
 }
 
-/** The 24/7 number first, one tap away: urgent defects are a call, never a form. */
-function PropertyEmergency({ phone }: { phone: string }) {
-  return (
-    <section
-      class="property-emergency"
-      aria-labelledby="property-emergency-heading"
-      data-testid="property-emergency"
-    >
-      <h2 id="property-emergency-heading">{t("property.emergencyHeading")}</h2>
-      <p>{t("property.emergencyText")}</p>
-      {phone ? (
-        <p>
-          <a
-            class="property-emergency__call"
-            href={telHref(phone)}
-            data-testid="property-emergency-call"
-          >
-            {tf("property.emergencyCall", { phone })}
-          </a>
-        </p>
-      ) : (
-        <p data-testid="property-emergency-missing">{t("property.emergencyMissing")}</p>
-      )}
-      <p>{t("property.emergency112")}</p>
-    </section>
-  );
-}
-
 type FactField = "saunaTimes" | "laundryTimes" | "wasteSorting" | "heating" | "description";
 
 const LABELS = {
@@ -210,7 +159,7 @@ function PropertyFacts(props: {
   return (
     <section aria-labelledby={props.id}>
       <h2 id={props.id}>{t(props.heading)}</h2>
-      <dl class="property-facts">{rows}</dl>
+      <dl class="facts facts--rows property-facts">{rows}</dl>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { ResidentPrincipal } from "../../api/types";
+import { HomeChoice } from "../../components/HomeChoice";
 import { Screen } from "../../components/Screen";
 import { SyncWaiting } from "../../components/SyncWaiting";
 import type { MessageKey } from "../../i18n/catalog";
@@ -9,7 +10,6 @@ import { activeHome } from "../../state/activeHome";
 import { language } from "../../state/language";
 import { useRow, useRows } from "../../state/sync";
 import { CopyValue } from "./CopyValue";
-import { HomeChoice } from "./HomeChoice";
 import "./rent.css";
 
 const STATUS: Record<string, MessageKey> = {
@@ -40,7 +40,7 @@ export function RentScreen({ principal }: { principal: ResidentPrincipal }) {
   const isMain = home?.access === "main_tenant";
   return (
     <Screen title="rent.title" heading={t("rent.title")} headingTestid="rent-heading">
-      <HomeChoice homes={principal.homes} active={home} id="rent-home" />
+      <HomeChoice homes={principal.homes} id="rent-home" />
       {home && isMain ? (
         <RentOfHome leaseId={home.leaseId} />
       ) : (
@@ -148,7 +148,7 @@ function Invoice({ invoice, currency }: { invoice: InvoiceRow; currency: string 
           {status ? t(status) : invoice.status}
         </strong>
       </p>
-      <dl class="rent-facts">
+      <dl class="facts rent-facts">
         <div>
           <dt>{t("rent.dueDate")}</dt>
           <dd>{formatDate(invoice.dueDate, lang)}</dd>
@@ -180,7 +180,7 @@ function PaymentDetails({ invoice, amount }: { invoice: InvoiceRow; amount: stri
     <section class="rent-pay" aria-label={t("rent.payHeading")} data-testid={testid}>
       <h4>{t("rent.payHeading")}</h4>
       <p>{tf("rent.payAmount", { amount })}</p>
-      <dl class="rent-pay__list">
+      <dl class="facts rent-pay__list">
         <div>
           <dt>{t("rent.recipient")}</dt>
           <dd data-testid={`${testid}-recipient`}>{invoice.recipient}</dd>

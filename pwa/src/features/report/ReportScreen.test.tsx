@@ -4,14 +4,13 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ResidentPrincipal } from "../../api/types";
 import { listDrafts, saveDraft, setPersistRequester, sha256Hex } from "../../offline";
-import type { PullResponse, PushRequest, PushResponse } from "../../offline/protocol";
-import { fixtures, freshAccount } from "../../offline/testkit";
-import type { SyncTransport } from "../../offline/transport";
+import { freshAccount } from "../../offline/testkit";
 import { language } from "../../state/language";
 import { currentPath } from "../../state/route";
 import { closeSync } from "../../state/sync";
 import {
   closeTestClients,
+  fakeSyncServer,
   fixtureHome,
   fixtureResident,
   FIXTURE_LEASE as LEASE,
@@ -25,47 +24,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 const aino = fixtureResident([fixtureHome], { email: "aino@example.fi", language: "en" });
 
-type PushMode = "offline" | "reject";
+/** The server: the first pull is the recorded full pull; pushes wait (fail) or are refused. */
+const fakeServer = () => fakeSyncServer({ mode: { kind: "pushFails" } });
 
-/** The server: the first pull is the recorded full pull; pushes go offline or are refused. */
-function fakeServer() {
-  const server = {
-    push: "offline" as PushMode,
-    pushes: [] as PushRequest[],
-    clientId: "",
-    lastMutationId: 0,
-    pulls: 0,
-    transport: {
-      async push(request): Promise<PushResponse> {
-        if (server.push === "offline") throw new TypeError("Failed to fetch");
-        server.pushes.push(request);
-        const results = request.mutations.map((m) => {
-          server.clientId = m.clientId;
-          server.lastMutationId = Math.max(server.lastMutationId, m.id);
-          return {
-            clientId: m.clientId,
-            id: m.id,
-            status: "rejected" as const,
-            problem: {
-              code: "contact-window-required",
-              title: "Yhteystietoja puuttuu",
-              detail: "Tell us when maintenance can reach you.",
-            },
-          };
-        });
-        return { results, lastMutationIds: { [server.clientId]: server.lastMutationId } };
-      },
-      async pull(): Promise<PullResponse> {
-        server.pulls += 1;
-        if (server.pulls === 1) return fixtures.pullFull.response.body as unknown as PullResponse;
-        const changes = server.clientId ? { [server.clientId]: server.lastMutationId } : {};
-        return { cookie: 100 + server.pulls, lastMutationIdChanges: changes, patch: [] };
-      },
-      async putBlob() {},
-    } satisfies SyncTransport,
-  };
-  return server;
-}
+const REFUSED = {
+  kind: "reject",
+  problem: {
+    code: "contact-window-required",
+    title: "Yhteystietoja puuttuu",
+    detail: "Tell us when maintenance can reach you.",
+  },
+} as const;
 
 async function openClient(server = fakeServer(), existing?: string) {
   const account = existing ?? freshAccount();
@@ -357,7 +326,7 @@ describe("the defect notification wizard", () => {
   it("shows why a sent notification was refused, with the draft intact, and sends it again", async () => {
     const server = fakeServer();
     const { client } = await openClient(server);
-    server.push = "reject";
+    server.mode = REFUSED;
     const first = render(<ReportScreen principal={aino} />);
     await upToPhotos("Refused description");
     next();
@@ -373,7 +342,7 @@ describe("the defect notification wizard", () => {
     first.unmount();
 
     // Back to /report: the refusal and everything typed are there.
-    server.push = "offline";
+    server.mode = { kind: "pushFails" };
     render(<ReportScreen principal={aino} />);
     await step("review");
     expect(screen.getByTestId("report-rejected").textContent).toContain(

@@ -31,12 +31,12 @@ export function expectedText(category: CategoryRow): string {
 /** "Yes" → the 24/7 number, and no form at all. */
 export function EmergencyCall({ phone }: { phone: string | null }) {
   return (
-    <div class="report-emergency" data-testid="report-emergency">
+    <div class="emergency-box report-emergency" data-testid="report-emergency">
       <p>{t("report.emergency.callIntro")}</p>
       {phone ? (
         <p>
           <a
-            class="report-emergency__call"
+            class="emergency-box__call report-emergency__call"
             href={telHref(phone)}
             data-testid="report-emergency-call"
           >

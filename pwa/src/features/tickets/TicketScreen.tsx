@@ -97,7 +97,7 @@ function TicketDetails({
       <h2 id="ticket-details-heading" class="visually-hidden">
         {t("tickets.details")}
       </h2>
-      <dl class="ticket-facts" data-testid="ticket-facts">
+      <dl class="facts facts--rows ticket-facts" data-testid="ticket-facts">
         <div>
           <dt>{t("tickets.statusLabel")}</dt>
           <dd

@@ -112,7 +112,7 @@ describe("My tickets", () => {
     await screen.findByTestId("tickets-open");
     expect(numbersIn("tickets-open")).toEqual(["VI-2026-000005 · Keittiö"]);
 
-    const filter = screen.getByLabelText("Näytä koti") as HTMLSelectElement;
+    const filter = screen.getByLabelText("Näytä asunto") as HTMLSelectElement;
     expect(filter.value).toBe(LEASE);
     filter.value = "all";
     filter.dispatchEvent(new Event("change", { bubbles: true }));

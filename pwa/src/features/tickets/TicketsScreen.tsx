@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Home, ResidentPrincipal } from "../../api/types";
+import { ALL_HOMES, HomeChoice } from "../../components/HomeChoice";
 import { Link } from "../../components/Link";
 import { Screen } from "../../components/Screen";
 import { SyncWaiting } from "../../components/SyncWaiting";
@@ -12,16 +13,14 @@ import { useRow, useRows } from "../../state/sync";
 import { isPending, orderTickets, type ShownTicket, statusName, ticketLabel } from "./ticketModel";
 import "./tickets.css";
 
-const ALL = "all";
-
 /** My tickets: open first, then closed, newest first; filtered by home for two leases. */
 export function TicketsScreen({ principal }: { principal: ResidentPrincipal }) {
   const rows = useRows<ShownTicket>("ticket/");
   const categories = useRow<CategoriesRow>("ticketCategories");
   const homes = principal.homes;
-  const [filter, setFilter] = useState<string>(() => activeHome(homes)?.leaseId ?? ALL);
+  const [filter, setFilter] = useState<string>(() => activeHome(homes)?.leaseId ?? ALL_HOMES);
   const several = homes.length > 1;
-  const leaseId = several ? filter : ALL;
+  const leaseId = several ? filter : ALL_HOMES;
 
   return (
     <Screen title="tickets.title" heading={t("tickets.title")} headingTestid="tickets-heading">
@@ -30,48 +29,26 @@ export function TicketsScreen({ principal }: { principal: ResidentPrincipal }) {
           {t("tickets.report")}
         </Link>
       </p>
-      {several && <HomeFilter homes={homes} value={filter} onChange={setFilter} />}
+      <HomeChoice
+        homes={homes}
+        id="tickets-home-filter"
+        allHomes
+        value={filter}
+        onChange={setFilter}
+      />
       {rows === null ? (
         <SyncWaiting loading="tickets.loading" unavailable="tickets.unavailable" testid="tickets" />
       ) : (
         <TicketSections
           tickets={rows
             .map((row) => row.value)
-            .filter((ticket) => leaseId === ALL || ticket.leaseId === leaseId)}
+            .filter((ticket) => leaseId === ALL_HOMES || ticket.leaseId === leaseId)}
           categories={categories}
-          homes={several && leaseId === ALL ? homes : null}
-          filtered={leaseId !== ALL && rows.length > 0}
+          homes={several && leaseId === ALL_HOMES ? homes : null}
+          filtered={leaseId !== ALL_HOMES && rows.length > 0}
         />
       )}
     </Screen>
-  );
-}
-
-function HomeFilter(props: {
-  homes: readonly Home[];
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div class="field">
-      <label class="field__label" for="tickets-home-filter">
-        {t("tickets.homeFilter")}
-      </label>
-      <select
-        id="tickets-home-filter"
-        class="field__input"
-        value={props.value}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-        data-testid="tickets-home-filter"
-      >
-        {props.homes.map((home) => (
-          <option key={home.leaseId} value={home.leaseId}>
-            {home.address}, {home.unit}
-          </option>
-        ))}
-        <option value={ALL}>{t("tickets.allHomes")}</option>
-      </select>
-    </div>
   );
 }
 
