@@ -3,8 +3,9 @@
 A fresh SQLite database seeded like the bench's (tests.bench.seed), the real server with
 the bench routes (tests.bench.server: ``POST /bench/login/<account>`` signs a resident in),
 and Lighthouse 12 from pwa/audit (installed there by ``make audit``: the app does not need
-it) driving Debian's Chromium, whose cookie jar holds the resident's session. Prints the scores next
-to issue 7's targets; nothing is asserted. ``python -m tests.bench.audit`` runs it alone.
+it) driving Debian's Chromium, whose cookie jar holds the resident's session. Prints the
+scores next to issue 7's targets; nothing is asserted. ``python -m tests.bench.audit`` runs
+it alone.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import json
 import os
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,10 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100}
 
 
-async def _session_cookie(port: int, resident: Resident) -> str:
+Jar = list[dict[str, str]]  # cookies as Playwright's add_cookies takes them
+
+
+async def _session_cookies(port: int, resident: Resident, url: str) -> Jar:
     from tests.bench.loadgen import Connection
 
     client = Bench(port)
@@ -37,10 +43,25 @@ async def _session_cookie(port: int, resident: Resident) -> str:
     finally:
         connection.close()
     cookies = {**client.csrf, **resident.session}
-    return "; ".join(f"{name}={value}" for name, value in cookies.items())
+    return [{"name": name, "value": value, "url": url} for name, value in cookies.items()]
 
 
-async def _lighthouse(url: str, cookie: str, report: Path, port: int) -> None:
+@contextmanager
+def signed_in_server(prefix: str) -> Iterator[tuple[str, Jar]]:
+    """A fresh seeded SQLite database, the bench server on it, and the session cookies of
+    its first resident (a main tenant): (the app's URL, the cookies)."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as name:
+        folder = Path(name)
+        var_dir = folder / "var"
+        env = bench._env(var_dir, f"sqlite:///{var_dir / 'portal.sqlite3'}", "")
+        seeded = bench._seed(env, 20, 0, folder)
+        [resident] = residents(seeded["homes"], 0, 1)
+        with bench._server(env, folder / "server.log") as port:
+            url = f"http://localhost:{port}/"
+            yield url, asyncio.run(_session_cookies(port, resident, url))
+
+
+async def _lighthouse(jar: Jar, url: str, report: Path, port: int) -> None:
     """Lighthouse in the Chromium on ``port``, after putting the resident's session cookie
     in its own jar over the DevTools protocol, as a browser that signed in holds it."""
     from playwright.async_api import async_playwright
@@ -54,10 +75,6 @@ async def _lighthouse(url: str, cookie: str, report: Path, port: int) -> None:
                 await asyncio.sleep(0.05)  # polling for start-up, not timing anything
         else:
             raise RuntimeError("Chromium did not open its debugging port")
-        jar = [
-            {"name": name, "value": value, "url": url}
-            for name, _, value in (part.partition("=") for part in cookie.split("; "))
-        ]
         await browser.contexts[0].add_cookies(jar)  # type: ignore[arg-type]
         command = [
             str(LIGHTHOUSE),
@@ -72,7 +89,7 @@ async def _lighthouse(url: str, cookie: str, report: Path, port: int) -> None:
         await browser.close()
 
 
-def _audit(url: str, cookie: str, folder: Path) -> dict[str, Any]:
+def _audit(url: str, jar: Jar, folder: Path) -> dict[str, Any]:
     port = bench._free_port()
     chromium = subprocess.Popen(  # noqa: S603 (our own command)
         [
@@ -88,7 +105,7 @@ def _audit(url: str, cookie: str, folder: Path) -> dict[str, Any]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        asyncio.run(_lighthouse(url, cookie, folder / "report.json", port))
+        asyncio.run(_lighthouse(jar, url, folder / "report.json", port))
     finally:
         chromium.terminate()
         chromium.wait(timeout=10)
@@ -97,17 +114,11 @@ def _audit(url: str, cookie: str, folder: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="portal-audit-") as name:
-        folder = Path(name)
-        var_dir = folder / "var"
-        env = bench._env(var_dir, f"sqlite:///{var_dir / 'portal.sqlite3'}", "")
-        seeded = bench._seed(env, 20, 0, folder)
-        [resident] = residents(seeded["homes"], 0, 1)
-        with bench._server(env, folder / "server.log") as port:
-            cookie = asyncio.run(_session_cookie(port, resident))
-            result = _audit(f"http://localhost:{port}/", cookie, folder)
-            if os.environ.get("AUDIT_REPORT"):  # keep the whole report (a file path)
-                Path(os.environ["AUDIT_REPORT"]).write_text(json.dumps(result))
+    with tempfile.TemporaryDirectory(prefix="portal-lighthouse-") as work:
+        with signed_in_server("portal-audit-") as (url, jar):
+            result = _audit(url, jar, Path(work))
+        if os.environ.get("AUDIT_REPORT"):  # keep the whole report (a file path)
+            Path(os.environ["AUDIT_REPORT"]).write_text(json.dumps(result))
     print("\n| Lighthouse (mobile), home screen, signed in | score | target | met |")
     print("|---|---|---|---|")
     for category, target in TARGETS.items():

@@ -5,30 +5,23 @@ visible change: ``python -m tests.bench.screenshots``."""
 from __future__ import annotations
 
 import asyncio
-import tempfile
 from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from tests.bench import __main__ as bench
-from tests.bench.audit import CHROMIUM, _session_cookie
-from tests.bench.scenarios import residents
+from tests.bench.audit import CHROMIUM, Jar, signed_in_server
 
 OUT = Path(__file__).resolve().parents[2] / "pwa" / "public" / "screenshots"
 SIZES = {"home-narrow.png": (540, 1170), "home-wide.png": (1280, 800)}
 
 
-async def _shoot(base: str, cookie: str) -> None:
+async def _shoot(base: str, jar: Jar) -> None:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM)
         for name, (width, height) in SIZES.items():
             context = await browser.new_context(
                 viewport={"width": width, "height": height}, locale="fi-FI"
             )
-            jar = [
-                {"name": key, "value": value, "url": base}
-                for key, _, value in (part.partition("=") for part in cookie.split("; "))
-            ]
             await context.add_cookies(jar)  # type: ignore[arg-type]
             page = await context.new_page()
             await page.goto(base)
@@ -41,15 +34,8 @@ async def _shoot(base: str, cookie: str) -> None:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="portal-shots-") as name:
-        folder = Path(name)
-        var_dir = folder / "var"
-        env = bench._env(var_dir, f"sqlite:///{var_dir / 'portal.sqlite3'}", "")
-        seeded = bench._seed(env, 20, 0, folder)
-        [resident] = residents(seeded["homes"], 0, 1)
-        with bench._server(env, folder / "server.log") as port:
-            cookie = asyncio.run(_session_cookie(port, resident))
-            asyncio.run(_shoot(f"http://localhost:{port}/", cookie))
+    with signed_in_server("portal-shots-") as (url, jar):
+        asyncio.run(_shoot(url, jar))
     print(f"wrote {', '.join(SIZES)} to {OUT}")
 
 
