@@ -1,8 +1,8 @@
 /**
  * Messages from our service worker to this window (sw/push.ts): a push arrived, so pull
- * now; a notification was clicked, so show its screen here. (The types are repeated here:
- * the worker is compiled apart from the app.)
+ * now; a notification was clicked, so show its screen here.
  */
+import { safeAppPath } from "../sw/push";
 import { navigate } from "./route";
 import { syncClient } from "./sync";
 
@@ -11,9 +11,8 @@ export function handlePageMessage(data: unknown): void {
   const message = data as { type?: unknown; url?: unknown };
   if (message.type === "SYNC_POKE") {
     syncClient.peek()?.trigger();
-  } else if (message.type === "NAVIGATE" && typeof message.url === "string") {
-    const url = message.url;
-    if (url.startsWith("/") && !url.startsWith("//")) navigate(url);
+  } else if (message.type === "NAVIGATE" && safeAppPath(message.url) === message.url) {
+    navigate(message.url);
   }
 }
 

@@ -81,6 +81,22 @@ export function applySession(session: Session): void {
   sessionState.value = { status: "ready", session };
 }
 
+let waitingForOnline = false;
+
+/** One listener however many times the session was asked for offline. */
+function askAgainWhenOnline(): void {
+  if (waitingForOnline || typeof addEventListener === "undefined") return;
+  waitingForOnline = true;
+  addEventListener(
+    "online",
+    () => {
+      waitingForOnline = false;
+      void loadSession();
+    },
+    { once: true },
+  );
+}
+
 export async function loadSession(): Promise<void> {
   try {
     applySession(await getSession());
@@ -91,9 +107,7 @@ export async function loadSession(): Promise<void> {
     const remembered = problem.type === "about:blank#network" ? rememberedSession() : null;
     if (remembered) {
       applySession(remembered);
-      if (typeof addEventListener !== "undefined") {
-        addEventListener("online", () => void loadSession(), { once: true });
-      }
+      askAgainWhenOnline();
       return;
     }
     sessionState.value = { status: "error", problem };
