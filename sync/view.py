@@ -3,7 +3,9 @@
 Built only from the features' own access gates, list functions and view builders (the
 same ones the REST routes answer with), so the rules live in one place. Keys:
 ``profile``, ``home/<leaseId>``, ``ticket/<id>``, ``thread/<id>``, ``news/<id>``,
-``occupantChange/<id>``, ``rent/<leaseId>/summary``, ``rent/<leaseId>/invoice/<id>``,
+``occupantChange/<id>``, ``occupants/<leaseId>`` (the register of occupants of a home, as
+``GET /api/homes/{id}/occupants``: main tenants only), ``rent/<leaseId>/summary``,
+``rent/<leaseId>/invoice/<id>``,
 ``ticketPhoto/<ticketId>/<sha256>`` (``pending: true``: its upload has not arrived),
 ``property/<leaseId>`` (the building of each home, as ``GET /api/homes/{id}/property``)
 ``ticketCategories`` (the defect categories, as ``GET /api/tickets/categories``) and
@@ -36,7 +38,7 @@ from backend.news import services as news
 from backend.occupancy import services as occupancy
 from backend.occupancy.access import LeaseAccess
 from backend.occupancy.change_access import household_for_resident
-from backend.occupancy.views import change_out
+from backend.occupancy.views import change_out, occupants_out
 from backend.property import access as property_access
 from backend.property import services as property_services
 from backend.rent import services as rent
@@ -154,6 +156,9 @@ async def _main_tenant_rows(resident: ResidentPrincipal, view: View) -> None:
             continue
         try:
             household_for_resident(resident, home.lease_id)
+            # Whom a report may be about (moving out, a name change), for the offline form.
+            occupants = await occupancy.current_occupants(home.lease_id, today)
+            view[f"occupants/{home.lease_id}"] = _wire(occupants_out(occupants))
             for change in await occupancy.resident_changes(home.lease_id):
                 # The REST route's view builder (the lead may move it next to the service).
                 view[f"occupantChange/{change['id']}"] = _wire(change_out(change))

@@ -25,7 +25,7 @@ from backend.occupancy.schemas import (
     RejectIn,
     StaffOccupantChangeOut,
 )
-from backend.occupancy.views import change_out, staff_change_out
+from backend.occupancy.views import change_out, occupants_out, staff_change_out
 from sync.freshness import POKED_OPT
 
 
@@ -37,8 +37,7 @@ class HouseholdController(Controller):
     async def occupants(self, lease_id: FromPath[UUID], resident: ResidentDep) -> list[OccupantOut]:
         """Who lives in the home by the register (to pick whom a report is about)."""
         household_for_resident(resident, lease_id)
-        rows = await services.current_occupants(lease_id, clock.today())
-        return [OccupantOut(**row) for row in rows]
+        return occupants_out(await services.current_occupants(lease_id, clock.today()))
 
     @get("/occupant-changes")
     async def changes(

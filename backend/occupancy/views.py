@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend.occupancy.schemas import OccupantChangeOut, StaffOccupantChangeOut
+from backend.occupancy.schemas import OccupantChangeOut, OccupantOut, StaffOccupantChangeOut
+
+
+def occupants_out(rows: list[dict[str, Any]]) -> list[OccupantOut]:
+    """The register of a home as the main tenant sees it (``services.current_occupants``)."""
+    return [OccupantOut(**row) for row in rows]
 
 
 def change_out(row: dict[str, Any]) -> OccupantChangeOut:

@@ -66,8 +66,46 @@ describe("optimistic mutators on recorded rows", () => {
       { op: "put", key: newsKey, value: { ...news, read: true } },
     ]);
     expect(applyOptimistic(read, "updateProfile", { email: "new@example.fi", x: 1 }, 2)).toEqual([
-      { op: "put", key: "profile", value: { ...profile, email: "new@example.fi", pending: true } },
+      {
+        op: "put",
+        key: "profile",
+        value: { ...profile, email: "new@example.fi", pending: true, pendingFields: ["email"] },
+      },
     ]);
+  });
+
+  it("updateProfile shows chosen notifications and quiet hours in the row's own names", () => {
+    const args = {
+      phone: null, // null: unchanged on the server
+      notificationPreferences: { news: false, quietHours: { start: "22:00", end: "07:00" } },
+    };
+    const [change] = applyOptimistic(read, "updateProfile", args, 3);
+    expect(change).toEqual({
+      op: "put",
+      key: "profile",
+      value: {
+        ...profile,
+        notificationPreferences: { ...(profile.notificationPreferences as object), news: false },
+        quietHours: { start: "22:00", end: "07:00" },
+        pending: true,
+        pendingFields: ["notificationPreferences", "quietHours"],
+      },
+    });
+    // Applied on top of that (rebase): quiet hours removed, both changes still pending.
+    const view = rebase(rows, [
+      { id: 3, name: "updateProfile", args },
+      { id: 4, name: "updateProfile", args: { notificationPreferences: { quietHours: null } } },
+      { id: 5, name: "updateProfile", args: { language: "sv" } },
+    ]);
+    expect(view.get("profile")).toMatchObject({
+      language: "sv",
+      quietHours: null,
+      notificationPreferences: { news: false, ticket_updates: true, urgent: true },
+      pendingFields: ["notificationPreferences", "quietHours", "language"],
+    });
+    // Nothing to change (or no profile row yet): no change at all.
+    expect(applyOptimistic(read, "updateProfile", { email: null }, 6)).toEqual([]);
+    expect(applyOptimistic(() => undefined, "updateProfile", { email: "a@b.fi" }, 7)).toEqual([]);
   });
 
   it("markThreadRead clears the thread's unread count", () => {

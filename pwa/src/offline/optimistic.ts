@@ -112,12 +112,47 @@ const markThreadRead: Mutator = (rows, args) => {
   return threadId ? patchRow(rows, `thread/${threadId}`, { unread: 0 }) : [];
 };
 
-const PROFILE_FIELDS = ["email", "phone", "language"] as const;
+const CONTACT_FIELDS = ["email", "phone", "language"] as const;
 
+/** The wire's preference names → the profile row's (sync/view.py keeps the stored names). */
+const PREFERENCE_KEYS: Record<string, string> = {
+  ticketUpdates: "ticket_updates",
+  messageReplies: "message_replies",
+  news: "news",
+  urgent: "urgent",
+};
+
+/**
+ * What the server will have: contact fields (null means "unchanged" there), the chosen
+ * notification kinds and quiet hours (kept beside them in the row). `pendingFields` names the
+ * row's fields still waiting to be sent, so each part of Settings can say so.
+ */
 const updateProfile: Mutator = (rows, args) => {
+  const current = record(rows("profile"));
+  if (!current) return [];
   const fields: Args = {};
-  for (const name of PROFILE_FIELDS) if (name in args) fields[name] = args[name];
-  return patchRow(rows, "profile", { ...fields, pending: true });
+  for (const name of CONTACT_FIELDS) {
+    if (args[name] !== undefined && args[name] !== null) fields[name] = args[name];
+  }
+  const chosen = record(args.notificationPreferences);
+  if (chosen) {
+    const kinds: Args = { ...(record(current.notificationPreferences) ?? {}) };
+    let changed = false;
+    for (const [wire, name] of Object.entries(PREFERENCE_KEYS)) {
+      if (typeof chosen[wire] !== "boolean") continue;
+      kinds[name] = name === "urgent" ? true : chosen[wire]; // urgent cannot be turned off
+      changed = true;
+    }
+    if (changed) fields.notificationPreferences = kinds;
+    if (chosen.quietHours !== undefined) fields.quietHours = chosen.quietHours;
+  }
+  const names = Object.keys(fields);
+  if (names.length === 0) return [];
+  const before = Array.isArray(current.pendingFields) ? (current.pendingFields as string[]) : [];
+  const pendingFields = [...new Set([...before, ...names])];
+  return [
+    { op: "put", key: "profile", value: { ...current, ...fields, pending: true, pendingFields } },
+  ];
 };
 
 const sendMessage: Mutator = (rows, args) => {

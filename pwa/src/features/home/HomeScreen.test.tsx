@@ -27,10 +27,13 @@ import { HomeScreen } from "./HomeScreen";
 
 type Patch = PullResponse["patch"];
 
-const TICKET = "00000000-0000-4000-8000-000000000004"; // its ticket, in progress
-const NEWS = "00000000-0000-4000-8000-000000000003"; // its unread news item
-
 const fixtureBody = fixtures.pullFull.response.body as unknown as PullResponse;
+
+// Its ticket, in progress (read from the fixture: re-recording renumbers its ids).
+const TICKET = fixtureBody.patch
+  .flatMap((o) => (o.op === "put" && o.key.startsWith("ticket/") ? [o.key.slice(7)] : []))
+  .at(0) as string;
+const NEWS = "00000000-0000-4000-8000-000000000003"; // its unread news item
 
 /** A value the fixture's pull puts, to build variants of it. */
 function fixtureRow<T>(key: string): T {

@@ -112,26 +112,21 @@ function OccupantChoice(props: {
   value: string;
   error: MessageKey | undefined;
   register: RegisterState;
-  onRetry: () => void;
   onChange: (id: string) => void;
 }) {
   const { register } = props;
-  if (register.kind === "idle" || register.kind === "loading") {
+  if (register.kind === "loading") {
     return (
       <p role="status" data-testid="occupant-register-loading">
         {t("occupants.registerLoading")}
       </p>
     );
   }
-  if (register.kind === "failed") {
+  if (register.kind === "missing") {
     return (
-      <div class="problem-box" role="alert" data-testid="occupant-register-failed">
-        <p class="problem-box__title">{t("occupants.registerFailed")}</p>
-        {register.detail && <p>{register.detail}</p>}
-        <button type="button" class="button" onClick={props.onRetry}>
-          {t("occupants.retry")}
-        </button>
-      </div>
+      <p class="notice" role="status" data-testid="occupant-register-missing">
+        {t("occupants.registerMissing")}
+      </p>
     );
   }
   const people =
@@ -173,7 +168,6 @@ export function OccupantForm(props: {
   leaseId: string;
   draft: ChangeDraft;
   register: RegisterState;
-  onRetryRegister: () => void;
 }) {
   const { draft } = props;
   const { form } = draft;
@@ -240,7 +234,6 @@ export function OccupantForm(props: {
           value={form.occupantId}
           error={errors.occupantId}
           register={props.register}
-          onRetry={props.onRetryRegister}
           onChange={(occupantId) => change({ occupantId })}
         />
       )}

@@ -4,18 +4,25 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/pre
 import { afterEach, describe, expect, it } from "vitest";
 import { listDrafts, type SyncClient } from "../../offline";
 import { language } from "../../state/language";
-import { fakeApi, json } from "../../test/fakeApi";
+import { fakeApi } from "../../test/fakeApi";
 import {
   closeTestClients,
   FIXTURE_LEASE,
   fixtureHome,
   fixtureResident,
   openTestClient,
+  type Patch,
 } from "../../test/offlineResident";
 import { resetApp } from "../../test/reset";
 import { FIXTURE_TICKET, fakeServer, outbox } from "../tickets/ticketsTestkit";
 import { OccupantsScreen } from "./OccupantsScreen";
-import { addDays, maskIdentityCodes, type OccupantChangeRow, todayIso } from "./occupantModel";
+import {
+  addDays,
+  maskIdentityCodes,
+  type OccupantChangeRow,
+  type OccupantsRow,
+  todayIso,
+} from "./occupantModel";
 import { DRAFT_KIND } from "./useChangeDraft";
 
 afterEach(() => {
@@ -45,10 +52,46 @@ function change(changes: Partial<OccupantChangeRow> & { id: string }): OccupantC
   };
 }
 
-async function show(rows: OccupantChangeRow[] = [], principal = fixtureResident()) {
+const VILLE = "00000000-0000-4000-8000-000000000402";
+
+/** `occupants/<lease>`: a main tenant (who cannot "move out") and an occupant. */
+const REGISTER: OccupantsRow = [
+  {
+    id: "00000000-0000-4000-8000-000000000401",
+    firstName: "Aino",
+    lastName: "Asukas",
+    role: "main_tenant",
+    movedInOn: "2024-06-01",
+    movedOutOn: null,
+  },
+  {
+    id: VILLE,
+    firstName: "Ville",
+    lastName: "Asukas",
+    role: "occupant",
+    movedInOn: "2024-06-01",
+    movedOutOn: null,
+  },
+];
+const REGISTER_PUT: Patch = [{ op: "put", key: `occupants/${FIXTURE_LEASE}`, value: REGISTER }];
+
+function optionsOf(select: HTMLSelectElement): (string | null)[] {
+  return within(select)
+    .getAllByRole("option")
+    .map((o) => o.textContent);
+}
+
+async function show(
+  rows: OccupantChangeRow[] = [],
+  principal = fixtureResident(),
+  extra: Patch = [],
+) {
   const server = fakeServer(
     [FIXTURE_TICKET],
-    rows.map((row) => ({ op: "put" as const, key: `occupantChange/${row.id}`, value: row })),
+    [
+      ...rows.map((row) => ({ op: "put" as const, key: `occupantChange/${row.id}`, value: row })),
+      ...extra,
+    ],
   );
   const client = await openTestClient({ transport: server.transport });
   const view = render(<OccupantsScreen principal={principal} />);
@@ -219,47 +262,102 @@ describe("OccupantsScreen", () => {
     expect(field("Someone moves in").checked).toBe(true);
   });
 
-  it("reports someone moving out, chosen from the register (not a signatory)", async () => {
+  it("shows the register from the offline data with no network, for a name change", async () => {
     language.value = "en";
-    const api = fakeApi({
-      [`GET /api/homes/${FIXTURE_LEASE}/occupants`]: json(200, [
-        {
-          id: "00000000-0000-4000-8000-000000000401",
-          firstName: "Aino",
-          lastName: "Asukas",
-          role: "main_tenant",
-          movedInOn: "2024-06-01",
-          movedOutOn: null,
-        },
-        {
-          id: "00000000-0000-4000-8000-000000000402",
-          firstName: "Ville",
-          lastName: "Asukas",
-          role: "occupant",
-          movedInOn: "2024-06-01",
-          movedOutOn: null,
-        },
-      ]),
-    });
-    const { server, client } = await show();
+    const api = fakeApi({});
+    const { server, client } = await show([], fixtureResident(), REGISTER_PUT);
     server.mode = { kind: "offline" };
-    fireEvent.click(await screen.findByLabelText("Someone moves out"));
+    fireEvent.click(await screen.findByLabelText("Someone's name changed"));
     const person = (await screen.findByLabelText("Person")) as HTMLSelectElement;
-    const options = within(person)
-      .getAllByRole("option")
-      .map((o) => o.textContent);
-    expect(options).toEqual(["Choose a person", "Ville Asukas"]);
-    fireEvent.change(person, { target: { value: "00000000-0000-4000-8000-000000000402" } });
-    type("Date of moving out", today);
+    expect(optionsOf(person)).toEqual(["Choose a person", "Aino Asukas", "Ville Asukas"]);
+    fireEvent.change(person, { target: { value: VILLE } });
+    type("New first name", "Vilho");
+    type("New last name", "Asukas");
+    type("Name in use from", today);
     fireEvent.click(screen.getByRole("button", { name: "Send report" }));
     await waitFor(async () => expect(await outbox(client)).toHaveLength(1));
     expect((await outbox(client))[0]?.args).toEqual({
       leaseId: FIXTURE_LEASE,
+      kind: "name_change",
+      occupantId: VILLE,
+      firstName: "Vilho",
+      lastName: "Asukas",
+      effectiveOn: today,
+    });
+    expect(api.calls).toEqual([]); // nothing asked over REST: the register came with the sync
+  });
+
+  it("reports someone moving out offline, chosen from the register (not a signatory)", async () => {
+    language.value = "en";
+    const api = fakeApi({});
+    const { server, client } = await show([], fixtureResident(), REGISTER_PUT);
+    server.mode = { kind: "offline" };
+    fireEvent.click(await screen.findByLabelText("Someone moves out"));
+    const person = (await screen.findByLabelText("Person")) as HTMLSelectElement;
+    expect(optionsOf(person)).toEqual(["Choose a person", "Ville Asukas"]);
+    fireEvent.change(person, { target: { value: VILLE } });
+    type("Date of moving out", today);
+    fireEvent.click(screen.getByRole("button", { name: "Send report" }));
+    await waitFor(async () => expect(await outbox(client)).toHaveLength(1));
+    const [queued] = await outbox(client);
+    expect(queued?.name).toBe("reportOccupantChange");
+    expect(queued?.args).toEqual({
+      leaseId: FIXTURE_LEASE,
       kind: "move_out",
-      occupantId: "00000000-0000-4000-8000-000000000402",
+      occupantId: VILLE,
       movesOutOn: today,
     });
-    expect(api.calls.map((c) => c.path)).toEqual([`/api/homes/${FIXTURE_LEASE}/occupants`]);
+    expect((await screen.findByTestId("occupant-form-status")).textContent).toContain(
+      "waiting to send",
+    );
+    // The waiting report names the person from the register.
+    const list = await screen.findByTestId("occupants-reports");
+    await waitFor(() => expect(within(list).getByText("waiting to send")).toBeTruthy());
+    expect(within(list).getByText(/Ville Asukas/)).toBeTruthy();
+    expect(api.calls).toEqual([]);
+    expect(server.pushes).toEqual([]);
+  });
+
+  it("keeps a rejected moving-out report as a draft with the person chosen", async () => {
+    language.value = "en";
+    const { server, client } = await show([], fixtureResident(), REGISTER_PUT);
+    server.mode = {
+      kind: "reject",
+      problem: {
+        code: "invalid-input",
+        title: "Check the report",
+        detail: "This person has already moved out.",
+      },
+    };
+    fireEvent.click(await screen.findByLabelText("Someone moves out"));
+    fireEvent.change(await screen.findByLabelText("Person"), { target: { value: VILLE } });
+    type("Date of moving out", today);
+    fireEvent.click(screen.getByRole("button", { name: "Send report" }));
+    expect(await screen.findByText("This person has already moved out.")).toBeTruthy();
+    await waitFor(() =>
+      expect((screen.getByLabelText("Person") as HTMLSelectElement).value).toBe(VILLE),
+    );
+    expect(field("Date of moving out").value).toBe(today);
+    const kept = await drafts(client);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ form: { kind: "move_out", occupantId: VILLE } });
+  });
+
+  it("says so when the register has not reached the device, and queues nothing", async () => {
+    language.value = "en";
+    const { client } = await show([], fixtureResident(), [
+      { op: "del", key: `occupants/${FIXTURE_LEASE}` },
+    ]);
+    fireEvent.click(await screen.findByLabelText("Someone moves out"));
+    expect((await screen.findByTestId("occupant-register-missing")).textContent).toBe(
+      "The register of occupants is not on this device yet. It arrives with the next sync when there is a connection.",
+    );
+    expect(screen.queryByLabelText("Person")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Send report" }));
+    await waitFor(() =>
+      expect(screen.getByTestId("occupant-form-errors").textContent).toMatch(/Correct the/),
+    );
+    expect(await outbox(client)).toEqual([]);
   });
 });
 

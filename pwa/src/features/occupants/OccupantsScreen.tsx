@@ -9,7 +9,7 @@ import { activeHome } from "../../state/activeHome";
 import { syncClient, useRows } from "../../state/sync";
 import { OccupantForm } from "./OccupantForm";
 import { OccupantReports, type ShownReport } from "./OccupantReports";
-import { type ChangeKind, isEmpty, needsOccupant, type OccupantChangeRow } from "./occupantModel";
+import { type ChangeKind, isEmpty, type OccupantChangeRow } from "./occupantModel";
 import { useChangeDraft } from "./useChangeDraft";
 import { useRegister } from "./useRegister";
 import "./occupants.css";
@@ -92,7 +92,7 @@ function OccupantsOfHome({ leaseId }: { leaseId: string }) {
   const rejections = (client?.state.rejected.value ?? []).filter(
     (r) => r.mutation.name === MUTATION && argsOf(r.mutation).leaseId === leaseId,
   );
-  const register = useRegister(leaseId, needsOccupant(draft.form.kind));
+  const register = useRegister(leaseId);
 
   // A rejected report comes back into an empty form (its draft was kept).
   const restored = useRef(new Set<number>());
@@ -121,17 +121,12 @@ function OccupantsOfHome({ leaseId }: { leaseId: string }) {
       .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt))
       .map((row) => ({ ...row })),
   ];
-  const occupants = register.state.kind === "loaded" ? register.state.occupants : null;
+  const occupants = register.kind === "loaded" ? register.occupants : null;
 
   return (
     <>
       <Rejections client={client} rejections={rejections} onRestore={draft.restore} />
-      <OccupantForm
-        leaseId={leaseId}
-        draft={draft}
-        register={register.state}
-        onRetryRegister={register.retry}
-      />
+      <OccupantForm leaseId={leaseId} draft={draft} register={register} />
       <section aria-labelledby="occupants-reports-heading">
         <h2 id="occupants-reports-heading">{t("occupants.reportsHeading")}</h2>
         <OccupantReports reports={reports} register={occupants} />

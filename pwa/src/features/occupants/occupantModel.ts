@@ -31,6 +31,12 @@ export interface Occupant {
   movedOutOn: string | null;
 }
 
+/**
+ * `occupants/<leaseId>`: the register of occupants of a home (main tenants only), as
+ * GET /api/homes/{leaseId}/occupants answers; synced so that reports work offline.
+ */
+export type OccupantsRow = readonly Occupant[];
+
 /** What the resident has typed; `date` is the move-in, move-out or effective date. */
 export interface ChangeForm {
   kind: ChangeKind | "";

@@ -1,43 +1,21 @@
-import { useEffect, useState } from "preact/hooks";
-import { apiRequest, ProblemError } from "../../api/client";
-import type { Occupant } from "./occupantModel";
+import { syncClient, useRow } from "../../state/sync";
+import type { Occupant, OccupantsRow } from "./occupantModel";
 
 export type RegisterState =
-  | { kind: "idle" }
+  /** The offline data is opening, or has never been synced on this device. */
   | { kind: "loading" }
-  | { kind: "failed"; detail: string }
+  /** Synced, but the register of this home is not in the offline data. */
+  | { kind: "missing" }
   | { kind: "loaded"; occupants: readonly Occupant[] };
 
 /**
- * The register of occupants of a home (not in the offline data): read from the server when
- * a report needs a person of the household (moving out, a name change).
+ * The register of occupants of a home, from the offline data (`occupants/<leaseId>`): so
+ * that a moving-out or name-change report can pick a person of the household offline.
  */
-export function useRegister(leaseId: string, needed: boolean) {
-  const [state, setState] = useState<RegisterState>({ kind: "idle" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    setState({ kind: "idle" });
-  }, [leaseId]);
-
-  useEffect(() => {
-    if (!needed || attempt < 0) return;
-    let live = true;
-    setState((current) => (current.kind === "loaded" ? current : { kind: "loading" }));
-    apiRequest<Occupant[]>("GET", `/api/homes/${leaseId}/occupants`)
-      .then((occupants) => live && setState({ kind: "loaded", occupants }))
-      .catch((error: unknown) => {
-        if (!live) return;
-        setState((current) =>
-          current.kind === "loaded"
-            ? current
-            : { kind: "failed", detail: error instanceof ProblemError ? error.detail : "" },
-        );
-      });
-    return () => {
-      live = false;
-    };
-  }, [leaseId, needed, attempt]);
-
-  return { state, retry: () => setAttempt((n) => n + 1) };
+export function useRegister(leaseId: string): RegisterState {
+  const row = useRow<OccupantsRow>(`occupants/${leaseId}`);
+  const firstSync = syncClient.value?.state.lastSyncedAt.value === null;
+  if (row === null || (row === undefined && firstSync)) return { kind: "loading" };
+  if (row === undefined) return { kind: "missing" };
+  return { kind: "loaded", occupants: row };
 }

@@ -1,36 +1,196 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { updateMe } from "../../api/identity";
-import type { ResidentPrincipal } from "../../api/types";
-import { ContactForm } from "../../components/ContactForm";
+import type { MeUpdate, ResidentPrincipal } from "../../api/types";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { FieldFrame, TextField } from "../../components/FormField";
 import { useAction } from "../../components/useAction";
+import { isLanguage, LANGUAGES } from "../../i18n/languages";
 import { t } from "../../i18n/t";
-import { applySession } from "../../state/session";
+import { language, setLanguage } from "../../state/language";
+import { applySession, currentSession } from "../../state/session";
+import { syncClient, useRow } from "../../state/sync";
+import {
+  CONTACT_FIELDS,
+  type ContactProblem,
+  type ContactValues,
+  contactChanges,
+  contactOf,
+  contactProblems,
+  isPending,
+  type ProfileRow,
+  profileRejections,
+  typedContact,
+} from "./profile";
+import { SettingsRejections } from "./SettingsRejections";
 
-/** Email, phone and language; saving a new language switches the UI to it. */
+/**
+ * The remembered session follows at once (the language of the next start offline, the
+ * password's username). Its language is the UI's: a language chosen with the switcher is
+ * queued for the profile too, so the session must not switch back to the older one.
+ */
+function rememberInSession(change: Partial<ContactValues>): void {
+  const session = currentSession();
+  const principal = session?.principal;
+  if (!session || principal?.kind !== "resident") return;
+  const updated = { ...principal, ...change, language: language.peek() };
+  applySession({ ...session, principal: updated });
+}
+
+/** Without offline data (not open yet, or not possible in this browser): PATCH /api/me. */
+function restUpdate(values: ContactValues): MeUpdate {
+  const update: MeUpdate = { language: values.language };
+  if (values.email.trim()) update.email = values.email.trim();
+  if (values.phone.trim()) update.phone = values.phone.trim();
+  return update;
+}
+
+/**
+ * Email, phone and language, from the offline `profile` row and saved with `updateProfile`
+ * (queued offline; "waiting to send" until the server has it). A new language switches the
+ * UI at once. A refused change shows the server's reason, with what was typed kept.
+ */
 export function SettingsContact({ principal }: { principal: ResidentPrincipal }) {
+  const client = syncClient.value;
+  const row = useRow<ProfileRow>("profile") ?? undefined;
   const action = useAction();
-  const [saved, setSaved] = useState(false);
+  const base = contactOf(row ?? principal);
+  const [typed, setTyped] = useState<ContactValues | null>(null);
+  const [local, setLocal] = useState<Partial<Record<ContactProblem, true>>>({});
+  const [status, setStatus] = useState<"saved" | "noChanges" | null>(null);
+  const [sent, setSent] = useState<number | null>(null);
+  const rejections = client ? profileRejections(client.state.rejected.value, CONTACT_FIELDS) : [];
+  const values = typed ?? base;
+
+  // A refused change brings back what was typed (unless the resident is typing anew).
+  const restored = useRef(new Set<number>());
+  useEffect(() => {
+    const fresh = rejections.filter((r) => !restored.current.has(r.id));
+    if (fresh.length === 0) return;
+    for (const r of fresh) restored.current.add(r.id);
+    setTyped((current) => current ?? fresh.reduce(typedContact, base));
+    setStatus(null);
+  });
+
+  function update(change: Partial<ContactValues>) {
+    setTyped({ ...values, ...change });
+    setStatus(null);
+    setSent(null);
+  }
+
+  async function save() {
+    setStatus(null);
+    setSent(null);
+    const problems = contactProblems(base, values);
+    setLocal(problems);
+    if (problems.email || problems.phone) return;
+    const change = contactChanges(base, values);
+    if (Object.keys(change).length === 0) {
+      setTyped(null);
+      setStatus("noChanges");
+      return;
+    }
+    if (!client) {
+      const session = await action.run(() => updateMe(restUpdate(values)));
+      if (!session) return;
+      applySession(session);
+      setTyped(null);
+      setStatus("saved");
+      return;
+    }
+    if (change.language) setLanguage(change.language);
+    rememberInSession(change);
+    const id = await action.run(() => client.mutate("updateProfile", change));
+    if (id === undefined) return;
+    // The form follows the profile row again, unless the server refused it already.
+    if (!client.state.rejected.peek().some((r) => r.id === id)) setTyped(null);
+    setSent(id);
+  }
+
+  // Without a profile row yet (never synced) nothing shows the change: the queue does.
+  const unsynced =
+    row === undefined && sent !== null && (client?.state.pendingCount.value ?? 0) > 0;
+  const pending = isPending(row, CONTACT_FIELDS) || unsynced;
+  const refused = sent !== null && rejections.some((r) => r.id === sent);
+  const shown = pending ? "waiting" : sent !== null && !refused ? "saved" : status;
+  const problem = action.problem;
+  const languageError = problem?.fieldError("language");
   return (
-    <ContactForm
-      initial={{
-        email: principal.email ?? "",
-        phone: principal.phone ?? "",
-        language: principal.language,
+    <form
+      class="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
       }}
-      action={action}
-      submitLabel={t("settings.contactSubmit")}
-      onSubmit={async (contact) => {
-        setSaved(false);
-        const session = await action.run(() => updateMe(contact));
-        if (!session) return;
-        applySession(session);
-        setSaved(true);
-      }}
-      status={
-        <p class="form__status" role="status">
-          {saved && <span data-testid="contact-saved">{t("settings.saved")}</span>}
-        </p>
-      }
-    />
+      data-testid="contact-form"
+    >
+      {client && (
+        <SettingsRejections
+          client={client}
+          rejections={rejections}
+          title="settings.contactRejected"
+          testid="contact-rejections"
+        />
+      )}
+      <ErrorAlert problem={problem} />
+      <TextField
+        label={t("contact.email")}
+        type="email"
+        autocomplete="email"
+        inputMode="email"
+        value={values.email}
+        onInput={(email) => update({ email })}
+        error={local.email ? t("settings.errors.email") : problem?.fieldError("email")}
+        testid="contact-email"
+      />
+      <TextField
+        label={t("contact.phone")}
+        hint={t("contact.phoneHint")}
+        type="tel"
+        autocomplete="tel"
+        inputMode="tel"
+        value={values.phone}
+        onInput={(phone) => update({ phone })}
+        error={local.phone ? t("settings.errors.phone") : problem?.fieldError("phone")}
+        testid="contact-phone"
+      />
+      <FieldFrame label={t("contact.language")} error={languageError}>
+        {({ id, describedBy }) => (
+          <select
+            id={id}
+            class="field__input"
+            value={values.language}
+            onChange={(event) => {
+              const next = event.currentTarget.value;
+              if (isLanguage(next)) update({ language: next });
+            }}
+            aria-invalid={languageError ? "true" : undefined}
+            aria-describedby={describedBy}
+            data-testid="contact-language"
+          >
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {t(`language.${code}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FieldFrame>
+      <div class="form__actions">
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={action.disabled}
+          data-testid="contact-submit"
+        >
+          {t("settings.contactSubmit")}
+        </button>
+      </div>
+      <p class="form__status" role="status" data-testid="contact-status">
+        {shown === "waiting" && t("settings.contactWaiting")}
+        {shown === "saved" && <span data-testid="contact-saved">{t("settings.saved")}</span>}
+        {shown === "noChanges" && t("settings.noChanges")}
+      </p>
+    </form>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { useAction } from "../../components/useAction";
 import type { MessageKey } from "../../i18n/catalog";
 import { t } from "../../i18n/t";
+import { NeedsConnection, ProblemOrOffline, useOnline } from "./connection";
 import { turnOff, turnOn } from "./notifications/device";
 import { type DeviceState, deviceState, type PushEnv } from "./notifications/push";
 
@@ -29,11 +29,17 @@ function Steps({
   );
 }
 
+function Offline() {
+  return <NeedsConnection message="notifications.needsConnection" testid="push-offline" />;
+}
+
 /**
  * Push on THIS device. Nothing is asked of the browser until the resident taps
  * "Turn on": only then the permission prompt, the subscription and its registration.
+ * Turning on or off tells the server: offline the button waits for the connection.
  */
 export function SettingsNotificationsDevice({ env }: { env: PushEnv }) {
+  const online = useOnline();
   const action = useAction();
   const [state, setState] = useState<DeviceState | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -77,7 +83,11 @@ export function SettingsNotificationsDevice({ env }: { env: PushEnv }) {
 
   return (
     <div class="push-device">
-      <ErrorAlert problem={action.problem} />
+      <ProblemOrOffline
+        problem={online ? action.problem : null}
+        message="notifications.needsConnection"
+        testid="push-offline"
+      />
       <div class="push-device__state" ref={stateRef} tabIndex={-1} data-testid="push-state">
         {state === null && <p>{t("notifications.checking")}</p>}
         {state === "unsupported" && (
@@ -111,18 +121,22 @@ export function SettingsNotificationsDevice({ env }: { env: PushEnv }) {
               <span aria-hidden="true">✓ </span>
               {t("notifications.on")}
             </p>
-            <div class="form__actions">
-              <button
-                type="button"
-                class="button"
-                disabled={action.disabled}
-                aria-busy={action.busy ? "true" : undefined}
-                onClick={() => void off()}
-                data-testid="push-turn-off"
-              >
-                {action.busy ? t("notifications.working") : t("notifications.turnOff")}
-              </button>
-            </div>
+            {online ? (
+              <div class="form__actions">
+                <button
+                  type="button"
+                  class="button"
+                  disabled={action.disabled}
+                  aria-busy={action.busy ? "true" : undefined}
+                  onClick={() => void off()}
+                  data-testid="push-turn-off"
+                >
+                  {action.busy ? t("notifications.working") : t("notifications.turnOff")}
+                </button>
+              </div>
+            ) : (
+              <Offline />
+            )}
           </>
         )}
         {state === "off" && (
@@ -131,19 +145,23 @@ export function SettingsNotificationsDevice({ env }: { env: PushEnv }) {
             <p class="field__hint" id={explainId}>
               {t("notifications.turnOnExplain")}
             </p>
-            <div class="form__actions">
-              <button
-                type="button"
-                class="button button--primary"
-                disabled={action.disabled}
-                aria-busy={action.busy ? "true" : undefined}
-                aria-describedby={explainId}
-                onClick={() => void on()}
-                data-testid="push-turn-on"
-              >
-                {action.busy ? t("notifications.working") : t("notifications.turnOn")}
-              </button>
-            </div>
+            {online ? (
+              <div class="form__actions">
+                <button
+                  type="button"
+                  class="button button--primary"
+                  disabled={action.disabled}
+                  aria-busy={action.busy ? "true" : undefined}
+                  aria-describedby={explainId}
+                  onClick={() => void on()}
+                  data-testid="push-turn-on"
+                >
+                  {action.busy ? t("notifications.working") : t("notifications.turnOn")}
+                </button>
+              </div>
+            ) : (
+              <Offline />
+            )}
           </>
         )}
       </div>

@@ -1,164 +1,93 @@
-import type { ComponentChildren } from "preact";
-import { useEffect, useId, useState } from "preact/hooks";
-import type { ProblemError } from "../../api/client";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { FieldFrame } from "../../components/FormField";
+import { SyncWaiting } from "../../components/SyncWaiting";
 import { useAction } from "../../components/useAction";
 import { t } from "../../i18n/t";
-import { getProfile, type NotificationPreferences, updatePreferences } from "./notifications/api";
+import type { SyncClient } from "../../offline";
+import { syncClient, useRow } from "../../state/sync";
+import { changesOf, formOf, type PreferencesForm, quietProblems } from "./notifications/prefs";
 import {
-  changesOf,
-  formOf,
-  type PreferencesForm,
-  quietProblems,
-  type TimeProblem,
-} from "./notifications/prefs";
+  chosenPreferences,
+  isPending,
+  PREFERENCE_FIELDS,
+  type ProfileRow,
+  preferencesOf,
+  profileRejections,
+} from "./profile";
+import { Check, TimeField } from "./SettingsPreferenceFields";
+import { SettingsRejections } from "./SettingsRejections";
 
-interface CheckProps {
-  label: string;
-  checked: boolean;
-  onChange?: (checked: boolean) => void;
-  disabled?: boolean;
-  describedBy?: string | undefined;
-  testid: string;
-  children?: ComponentChildren;
-}
-
-function Check({ label, checked, onChange, disabled, describedBy, testid, children }: CheckProps) {
-  const id = useId();
-  return (
-    <div class="push-check">
-      <input
-        id={id}
-        type="checkbox"
-        class="push-check__input"
-        checked={checked}
-        disabled={disabled}
-        aria-describedby={describedBy}
-        onChange={(event) => onChange?.(event.currentTarget.checked)}
-        data-testid={testid}
-      />
-      <label class="push-check__label" for={id}>
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
-
-/** The server's complaint about one quiet-hours field, as one of our messages. */
-function serverTimeProblem(
-  problem: ProblemError | null,
-  field: "start" | "end",
-): TimeProblem | undefined {
-  const error = problem?.errors.find((e) => e.field.endsWith(`quietHours.${field}`));
-  if (!error) return undefined;
-  return error.message === "same-as-start" ? "sameAsStart" : "time";
-}
-
-interface TimeFieldProps {
-  label: string;
-  value: string;
-  disabled: boolean;
-  problem: TimeProblem | undefined;
-  onInput: (value: string) => void;
-  testid: string;
-}
-
-function TimeField({ label, value, disabled, problem, onInput, testid }: TimeFieldProps) {
-  const error = problem && t(`notifications.errors.${problem}`);
-  return (
-    <FieldFrame label={label} error={error}>
-      {({ id, describedBy }) => (
-        <input
-          id={id}
-          type="time"
-          class="field__input push-time"
-          value={value}
-          disabled={disabled}
-          required={!disabled}
-          aria-invalid={error ? "true" : undefined}
-          aria-describedby={describedBy}
-          onInput={(event) => onInput(event.currentTarget.value)}
-          data-testid={testid}
-        />
-      )}
-    </FieldFrame>
-  );
-}
-
-/** What to be notified of, and quiet hours: the same for every device (PATCH the profile). */
+/** What to be notified of, and quiet hours: the same for every device (the offline profile). */
 export function SettingsNotificationsPreferences() {
-  const loading = useAction();
-  const saving = useAction();
-  const [saved, setSaved] = useState<NotificationPreferences | null>(null);
-  const [form, setForm] = useState<PreferencesForm | null>(null);
-  const [local, setLocal] = useState<{ start?: TimeProblem; end?: TimeProblem }>({});
-  const [status, setStatus] = useState<"saved" | "noChanges" | null>(null);
-  const urgentId = useId();
-  const quietHintId = useId();
-
-  async function load() {
-    const profile = await loading.run(getProfile);
-    if (!profile) return;
-    setSaved(profile.notificationPreferences);
-    setForm(formOf(profile.notificationPreferences));
-  }
-
-  useEffect(() => {
-    void load();
-  }, []);
-
-  if (!form || !saved) {
-    const problem = loading.problem;
-    if (!problem) return <p>{t("common.loading")}</p>;
-    // Not ErrorAlert: a failed load must not pull the focus away from the screen's heading.
+  const client = syncClient.value;
+  const row = useRow<ProfileRow>("profile");
+  if (!client || !row) {
     return (
-      <div class="problem-box" role="alert" data-testid="push-prefs-load-problem">
-        <p class="problem-box__title">{problem.title}</p>
-        {problem.detail && <p>{problem.detail}</p>}
-        <button
-          type="button"
-          class="button"
-          disabled={loading.disabled}
-          onClick={() => void load()}
-        >
-          {t("common.tryAgain")}
-        </button>
-      </div>
+      <SyncWaiting
+        loading="notifications.loadingPreferences"
+        unavailable="notifications.unavailablePreferences"
+        testid="push-prefs"
+      />
     );
   }
+  return <PreferencesOf client={client} row={row} />;
+}
 
-  const current = form;
-  const savedPrefs = saved;
+const ARGUMENTS = ["notificationPreferences"];
+
+/**
+ * The choices of the `profile` row, saved with `updateProfile` (queued offline: "waiting to
+ * send" until the server has them); a refused change shows why and keeps the choices made.
+ */
+function PreferencesOf({ client, row }: { client: SyncClient; row: ProfileRow }) {
+  const action = useAction();
+  const saved = preferencesOf(row);
+  const [form, setForm] = useState<PreferencesForm | null>(null);
+  const [local, setLocal] = useState<ReturnType<typeof quietProblems>>({});
+  const [status, setStatus] = useState<"noChanges" | null>(null);
+  const [sent, setSent] = useState<number | null>(null);
+  const urgentId = useId();
+  const quietHintId = useId();
+  const rejections = profileRejections(client.state.rejected.value, ARGUMENTS);
+  const current = form ?? formOf(saved);
+
+  const restored = useRef(new Set<number>());
+  useEffect(() => {
+    const fresh = rejections.filter((r) => !restored.current.has(r.id));
+    if (fresh.length === 0) return;
+    for (const r of fresh) restored.current.add(r.id);
+    setForm((typed) => typed ?? formOf(fresh.reduce(chosenPreferences, saved)));
+  });
+
   function update(change: Partial<PreferencesForm>) {
     setForm({ ...current, ...change });
     setStatus(null);
+    setSent(null);
   }
 
   async function save() {
     setStatus(null);
+    setSent(null);
     const problems = quietProblems(current);
     setLocal(problems);
-    if (problems.start || problems.end) {
-      saving.setProblem(null);
-      return;
-    }
-    const change = changesOf(savedPrefs, current);
+    if (problems.start || problems.end) return;
+    const change = changesOf(saved, current);
     if (Object.keys(change).length === 0) {
-      saving.setProblem(null);
       setStatus("noChanges");
       return;
     }
-    const profile = await saving.run(() => updatePreferences(change));
-    if (!profile) return;
-    setSaved(profile.notificationPreferences);
-    setForm(formOf(profile.notificationPreferences));
-    setStatus("saved");
+    const id = await action.run(() =>
+      client.mutate("updateProfile", { notificationPreferences: change }),
+    );
+    if (id === undefined) return;
+    // The form follows the profile row again, unless the server refused it already.
+    if (!client.state.rejected.peek().some((r) => r.id === id)) setForm(null);
+    setSent(id);
   }
 
-  const problem = saving.problem;
-  const urgentRefused = problem?.fieldError("urgent") !== undefined;
+  const pending = isPending(row, PREFERENCE_FIELDS);
+  const refused = sent !== null && rejections.some((r) => r.id === sent);
+  const shown = pending ? "waiting" : sent !== null && !refused ? "saved" : status;
   return (
     <form
       class="form push-prefs"
@@ -169,7 +98,13 @@ export function SettingsNotificationsPreferences() {
       }}
       data-testid="push-prefs"
     >
-      <ErrorAlert problem={problem} />
+      <SettingsRejections
+        client={client}
+        rejections={rejections}
+        title="notifications.rejected"
+        testid="pref-rejections"
+      />
+      <ErrorAlert problem={action.problem} />
       <fieldset class="push-prefs__group">
         <legend>{t("notifications.kindsLegend")}</legend>
         <Check
@@ -197,7 +132,7 @@ export function SettingsNotificationsPreferences() {
           describedBy={urgentId}
           testid="pref-urgent"
         >
-          <p class={urgentRefused ? "field__error" : "field__hint"} id={urgentId}>
+          <p class="field__hint" id={urgentId}>
             {t("notifications.urgentReason")}
           </p>
         </Check>
@@ -220,7 +155,7 @@ export function SettingsNotificationsPreferences() {
             label={t("notifications.quietStart")}
             value={current.quietStart}
             disabled={!current.quiet}
-            problem={local.start ?? serverTimeProblem(problem, "start")}
+            problem={local.start}
             onInput={(quietStart) => update({ quietStart })}
             testid="pref-quiet-start"
           />
@@ -228,7 +163,7 @@ export function SettingsNotificationsPreferences() {
             label={t("notifications.quietEnd")}
             value={current.quietEnd}
             disabled={!current.quiet}
-            problem={local.end ?? serverTimeProblem(problem, "end")}
+            problem={local.end}
             onInput={(quietEnd) => update({ quietEnd })}
             testid="pref-quiet-end"
           />
@@ -238,15 +173,16 @@ export function SettingsNotificationsPreferences() {
         <button
           type="submit"
           class="button button--primary"
-          disabled={saving.disabled}
-          aria-busy={saving.busy ? "true" : undefined}
+          disabled={action.disabled}
           data-testid="pref-save"
         >
           {t("notifications.save")}
         </button>
       </div>
       <p class="form__status" role="status" data-testid="pref-status">
-        {status && t(`notifications.${status}`)}
+        {shown === "waiting" && t("notifications.waiting")}
+        {shown === "saved" && t("notifications.saved")}
+        {shown === "noChanges" && t("notifications.noChanges")}
       </p>
     </form>
   );

@@ -1,23 +1,25 @@
 import { useRef, useState } from "preact/hooks";
 import { renamePasskey, revokePasskey } from "../../api/identity";
 import type { Passkey } from "../../api/types";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
 import { useAction } from "../../components/useAction";
 import { formatDateTime } from "../../i18n/format";
 import { t, tf } from "../../i18n/t";
 import { language } from "../../state/language";
 import { endSession } from "../../state/session";
+import { ProblemOrOffline } from "./connection";
 import { SettingsRevokeDialog } from "./SettingsRevokeDialog";
 
 interface Props {
   passkey: Passkey;
+  /** No connection: renaming and removing wait for it. */
+  offline: boolean;
   onRenamed: (passkey: Passkey) => void;
   onRevoked: (id: string) => void;
 }
 
 /** One passkey: its name and dates, an inline rename form, and revoke behind a confirmation. */
-export function SettingsPasskeyItem({ passkey, onRenamed, onRevoked }: Props) {
+export function SettingsPasskeyItem({ passkey, offline, onRenamed, onRevoked }: Props) {
   const action = useAction();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -63,7 +65,11 @@ export function SettingsPasskeyItem({ passkey, onRenamed, onRevoked }: Props) {
           ? tf("passkeys.lastUsed", { date: formatDateTime(passkey.lastUsedAt, lang) })
           : t("passkeys.neverUsed")}
       </p>
-      <ErrorAlert problem={action.problem} />
+      <ProblemOrOffline
+        problem={action.problem}
+        message="settings.offline.passkeys"
+        testid={`passkey-offline-${id}`}
+      />
       {editing ? (
         <form
           class="form form--inline"
@@ -86,7 +92,7 @@ export function SettingsPasskeyItem({ passkey, onRenamed, onRevoked }: Props) {
             <button
               type="submit"
               class="button button--primary"
-              disabled={action.disabled}
+              disabled={action.disabled || offline}
               data-testid={`passkey-rename-save-${id}`}
             >
               {t("common.save")}
@@ -110,6 +116,7 @@ export function SettingsPasskeyItem({ passkey, onRenamed, onRevoked }: Props) {
             type="button"
             class="button"
             ref={renameButton}
+            disabled={offline}
             onClick={() => setEditing(true)}
             data-testid={`passkey-rename-${id}`}
           >
@@ -120,7 +127,7 @@ export function SettingsPasskeyItem({ passkey, onRenamed, onRevoked }: Props) {
             type="button"
             class="button button--danger"
             ref={revokeButton}
-            disabled={action.disabled}
+            disabled={action.disabled || offline}
             onClick={() => setConfirming(true)}
             data-testid={`passkey-revoke-${id}`}
           >

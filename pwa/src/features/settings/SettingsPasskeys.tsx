@@ -6,15 +6,17 @@ import { TextField } from "../../components/FormField";
 import { useAction } from "../../components/useAction";
 import { t } from "../../i18n/t";
 import { addAnotherPasskey } from "../passkeys/ceremonies";
+import { isNetworkProblem, NeedsConnection, ProblemOrOffline, useOnline } from "./connection";
 import { SettingsPasskeyItem } from "./SettingsPasskeyItem";
 
-/** The person's passkeys: list, rename, revoke, add one more. */
+/**
+ * The person's passkeys: list, rename, revoke, add one more. All of it needs the server:
+ * offline it says so (not an error), and the list loads when the connection returns.
+ */
 export function SettingsPasskeys() {
+  const online = useOnline();
   const loading = useAction();
-  const adding = useAction();
   const [passkeys, setPasskeys] = useState<Passkey[] | null>(null);
-  const [name, setName] = useState("");
-  const [added, setAdded] = useState(false);
 
   async function load() {
     const list = await loading.run(listPasskeys);
@@ -22,28 +24,30 @@ export function SettingsPasskeys() {
   }
 
   useEffect(() => {
-    void load();
-  }, []);
+    if (online && passkeys === null) void load();
+  }, [online]);
 
-  async function add() {
-    setAdded(false);
-    const passkey = await adding.run(() => addAnotherPasskey(name));
-    if (!passkey) return;
-    setPasskeys((list) => [...(list ?? []), passkey]);
-    setName("");
-    setAdded(true);
-  }
-
+  const offline = !online || isNetworkProblem(loading.problem);
   return (
     <>
-      <ErrorAlert problem={loading.problem} />
-      {passkeys === null && !loading.problem && <p role="status">{t("common.loading")}</p>}
+      <ErrorAlert problem={offline ? null : loading.problem} />
+      {offline && (
+        <NeedsConnection
+          message="settings.offline.passkeys"
+          testid="passkeys-offline"
+          onRetry={online ? () => void load() : undefined}
+        />
+      )}
+      {passkeys === null && !offline && !loading.problem && (
+        <p role="status">{t("common.loading")}</p>
+      )}
       {passkeys && (
         <ul class="passkey-list" data-testid="passkey-list">
           {passkeys.map((passkey) => (
             <SettingsPasskeyItem
               key={passkey.id}
               passkey={passkey}
+              offline={offline}
               onRenamed={(next) =>
                 setPasskeys((list) => list?.map((p) => (p.id === next.id ? next : p)) ?? null)
               }
@@ -52,6 +56,29 @@ export function SettingsPasskeys() {
           ))}
         </ul>
       )}
+      {!offline && (
+        <AddPasskey onAdded={(passkey) => setPasskeys((list) => [...(list ?? []), passkey])} />
+      )}
+    </>
+  );
+}
+
+function AddPasskey({ onAdded }: { onAdded: (passkey: Passkey) => void }) {
+  const adding = useAction();
+  const [name, setName] = useState("");
+  const [added, setAdded] = useState(false);
+
+  async function add() {
+    setAdded(false);
+    const passkey = await adding.run(() => addAnotherPasskey(name));
+    if (!passkey) return;
+    onAdded(passkey);
+    setName("");
+    setAdded(true);
+  }
+
+  return (
+    <>
       <h3>{t("passkeys.addHeading")}</h3>
       <p>{t("passkeys.addIntro")}</p>
       <form
@@ -62,7 +89,11 @@ export function SettingsPasskeys() {
           void add();
         }}
       >
-        <ErrorAlert problem={adding.problem} />
+        <ProblemOrOffline
+          problem={adding.problem}
+          message="settings.offline.passkeys"
+          testid="passkey-add-offline"
+        />
         <TextField
           label={t("passkeys.nameLabel")}
           hint={t("passkeys.nameHint")}

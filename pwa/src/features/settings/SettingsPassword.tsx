@@ -1,17 +1,21 @@
 import { useState } from "preact/hooks";
 import { removePassword, setPassword } from "../../api/identity";
 import type { ResidentPrincipal } from "../../api/types";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
 import { useAction } from "../../components/useAction";
 import { t, tf } from "../../i18n/t";
 import { loadSession } from "../../state/session";
+import { NeedsConnection, ProblemOrOffline, useOnline } from "./connection";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
-/** Password sign-in as a fallback: off unless the person turns it on. Length is the only rule. */
+/**
+ * Password sign-in as a fallback: off unless the person turns it on. Length is the only rule.
+ * Changing it needs the server: offline the buttons wait for the connection.
+ */
 export function SettingsPassword({ principal }: { principal: ResidentPrincipal }) {
+  const online = useOnline();
   const action = useAction();
   const [password, setValue] = useState("");
   const [localError, setLocalError] = useState<string | undefined>();
@@ -61,7 +65,15 @@ export function SettingsPassword({ principal }: { principal: ResidentPrincipal }
       <p data-testid="password-state">
         {enabled ? t("settings.passwordOn") : t("settings.passwordOff")}
       </p>
-      <ErrorAlert problem={action.problem} />
+      {online ? (
+        <ProblemOrOffline
+          problem={action.problem}
+          message="settings.offline.password"
+          testid="password-offline"
+        />
+      ) : (
+        <NeedsConnection message="settings.offline.password" testid="password-offline" />
+      )}
       {/* A hidden username helps password managers file the new password under the email. */}
       <input
         type="email"
@@ -91,7 +103,7 @@ export function SettingsPassword({ principal }: { principal: ResidentPrincipal }
         <button
           type="submit"
           class="button button--primary"
-          disabled={action.disabled}
+          disabled={action.disabled || !online}
           data-testid={enabled ? "password-change" : "password-enable"}
         >
           {enabled ? t("settings.passwordChange") : t("settings.passwordEnable")}
@@ -100,7 +112,7 @@ export function SettingsPassword({ principal }: { principal: ResidentPrincipal }
           <button
             type="button"
             class="button"
-            disabled={action.disabled}
+            disabled={action.disabled || !online}
             onClick={remove}
             data-testid="password-disable"
           >

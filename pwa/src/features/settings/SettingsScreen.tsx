@@ -13,7 +13,11 @@ interface Props {
   session: Session;
 }
 
-/** `/settings`: contact details, passkeys, password sign-in, signing out. */
+/**
+ * `/settings`: contact details, passkeys, password sign-in, signing out. Contact details and
+ * notification choices open offline (the offline profile, changes queued); what only the
+ * server can do says that it needs a connection.
+ */
 export function SettingsScreen({ principal, session }: Props) {
   const resident = principal.kind === "resident" ? principal : null;
   const showPassword =

@@ -1,11 +1,13 @@
 import { signOut, signOutEverywhere } from "../../api/identity";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { useAction } from "../../components/useAction";
 import { t } from "../../i18n/t";
 import { endSession } from "../../state/session";
+import { NeedsConnection, ProblemOrOffline, useOnline } from "./connection";
 
-/** "Sign out", and optionally "sign out on all devices". */
+/** "Sign out", and optionally "sign out on all devices": both tell the server, so both wait
+ * for a connection. */
 export function SettingsSignOut({ everywhere }: { everywhere: boolean }) {
+  const online = useOnline();
   const action = useAction();
   async function run(call: () => Promise<void>) {
     const done = await action.run(async () => {
@@ -16,12 +18,20 @@ export function SettingsSignOut({ everywhere }: { everywhere: boolean }) {
   }
   return (
     <div class="signout">
-      <ErrorAlert problem={action.problem} />
+      {online ? (
+        <ProblemOrOffline
+          problem={action.problem}
+          message="settings.offline.signOut"
+          testid="signout-offline"
+        />
+      ) : (
+        <NeedsConnection message="settings.offline.signOut" testid="signout-offline" />
+      )}
       <div class="form__actions">
         <button
           type="button"
           class="button"
-          disabled={action.disabled}
+          disabled={action.disabled || !online}
           onClick={() => run(signOut)}
           data-testid="signout"
         >
@@ -31,7 +41,7 @@ export function SettingsSignOut({ everywhere }: { everywhere: boolean }) {
           <button
             type="button"
             class="button"
-            disabled={action.disabled}
+            disabled={action.disabled || !online}
             onClick={() => run(signOutEverywhere)}
             data-testid="signout-everywhere"
           >

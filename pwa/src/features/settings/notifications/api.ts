@@ -1,4 +1,4 @@
-/** The push and profile endpoints the notification settings use. */
+/** The push endpoints of this device's notifications, and the preferences' shapes. */
 import { apiRequest } from "../../../api/client";
 import type { SubscriptionJSON } from "./push";
 
@@ -18,10 +18,6 @@ export interface NotificationPreferences {
 /** Only what changes is sent; `quietHours: null` removes the quiet period. */
 export type PreferencesChange = Partial<NotificationPreferences>;
 
-export interface ProfileOut {
-  notificationPreferences: NotificationPreferences;
-}
-
 export interface SubscriptionOut {
   id: string;
   deviceLabel: string;
@@ -40,8 +36,3 @@ export const saveSubscription = (subscription: SubscriptionJSON) =>
 
 export const deleteSubscription = (id: string) =>
   apiRequest<void>("DELETE", `/api/me/push-subscriptions/${encodeURIComponent(id)}`);
-
-export const getProfile = () => apiRequest<ProfileOut>("GET", "/api/me/profile");
-
-export const updatePreferences = (change: PreferencesChange) =>
-  apiRequest<ProfileOut>("PATCH", "/api/me/profile", { notificationPreferences: change });
