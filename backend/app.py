@@ -53,6 +53,7 @@ FEATURE_CONTROLLERS = (
     "backend.news.controllers",
     "backend.rent.controllers",
     "backend.notifications.controllers",
+    "backend.audit.controllers",
     "sync.controllers",
 )
 CSRF_COOKIE = "portal_csrf"

@@ -19,7 +19,7 @@ from backend.accounts.tables import OfficeRegistrationCode
 from backend.core import clock
 from backend.core.audit import record_event
 from backend.core.db import DB
-from backend.core.errors import AccessDeniedError, DomainError, NotFoundError
+from backend.core.errors import AccessDeniedError, DomainError, InvalidInputError, NotFoundError
 from backend.occupancy.tables import Occupant
 from backend.staff.access import StaffRole
 
@@ -58,9 +58,10 @@ def _new_code() -> str:
 
 
 async def issue_office_code(
-    staff: StaffPrincipal, *, occupant_id: uuid.UUID, key: str
+    staff: StaffPrincipal, *, occupant_id: uuid.UUID, id_checked: bool, key: str
 ) -> IssuedOfficeCode:
-    """Issue a code bound to one register row; the staff user must have the role and scope."""
+    """Issue a code bound to one register row; the staff user must have the role and scope,
+    and confirm having checked the person's ID card."""
     if not staff.roles & ISSUING_ROLES:
         raise AccessDeniedError()
     lease: Any = Occupant.lease  # Piccolo's types stop at the first join
@@ -75,6 +76,10 @@ async def issue_office_code(
     )
     if row is None or not staff.may_work_in(row["region_id"]):
         raise NotFoundError()  # outside the scope looks exactly like absent
+    if id_checked is not True:
+        raise InvalidInputError(
+            "problem.id-not-checked.detail", errors=[{"field": "idChecked", "message": "true"}]
+        )
     code = _new_code()
     now = datetime.now(UTC)
     code_id = uuid.uuid4()
@@ -95,7 +100,7 @@ async def issue_office_code(
             action="office_code.issued",
             entity_type="occupant",
             entity_id=occupant_id,
-            details={"codeId": str(code_id)},
+            details={"codeId": str(code_id), "idChecked": True},
         )
     return IssuedOfficeCode(code_id, code, now + VALID_FOR, row["first_name"], row["last_name"])
 

@@ -1,14 +1,14 @@
 """Staff identity: provisioning by admins, passkey enrolment from a one-time link, office
-registration codes."""
+registration codes and the search for the person they are for; the staff directory."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from backend.accounts import ceremonies, passkeys
 from backend.accounts.access import (
@@ -22,20 +22,27 @@ from backend.accounts.office_codes import issue_office_code
 from backend.accounts.schemas import PasskeyOptionsIn, PasskeyRegistrationIn, SessionOut
 from backend.accounts.services import record_login
 from backend.accounts.views import session_out
+from backend.core import clock
 from backend.core.errors import AccessDeniedError
 from backend.core.problems import request_language
 from backend.core.rate_limit import RateLimiter
+from backend.media.http import NO_STORE
+from backend.occupancy.staff_occupants import find_occupants, require_occupant_searcher
 from backend.settings import Settings
-from backend.staff import services
+from backend.staff import directory, services
 from backend.staff.access import StaffRole
 from backend.staff.schemas import (
     EnrolmentLinkOut,
     EnrolmentOut,
+    OccupantMatchOut,
     OfficeCodeOut,
     OfficeCodeRequestIn,
+    RegionOut,
+    StaffDirectoryEntryOut,
     StaffUserCreatedOut,
     StaffUserIn,
 )
+from backend.staff.search import normalized_query
 
 
 def _require_admin(staff: StaffPrincipal) -> None:
@@ -46,6 +53,20 @@ def _require_admin(staff: StaffPrincipal) -> None:
 class StaffUsersController(Controller):
     path = "/api/staff/users"
     tags = ("staff",)
+
+    @get("/")
+    async def list_staff(
+        self,
+        staff: StaffDep,
+        region_id: Annotated[UUID | None, QueryParameter(name="regionId")] = None,
+        role: Annotated[list[StaffRole] | None, QueryParameter(name="role")] = None,
+    ) -> list[StaffDirectoryEntryOut]:
+        """Active colleagues who share a region with the asker (everyone, for head-office
+        staff), by name; ``regionId`` keeps those who work in that region, ``role`` (repeat
+        it for several) those with any of the roles."""
+        return await directory.staff_directory(
+            staff, region_id=region_id, roles=[r.value for r in role or ()]
+        )
 
     @post("/", status_code=201)
     async def create(
@@ -158,9 +179,10 @@ class OfficeCodeController(Controller):
         settings: NamedDependency[Settings],
         staff: StaffDep,
     ) -> OfficeCodeOut:
-        """Issue a single-use registration code after checking the person's ID card."""
+        """Issue a single-use registration code after checking the person's ID card
+        (``idChecked: true`` confirms it; the audit log records it)."""
         issued = await issue_office_code(
-            staff, occupant_id=data.occupant_id, key=settings.secret_key
+            staff, occupant_id=data.occupant_id, id_checked=data.id_checked, key=settings.secret_key
         )
         return OfficeCodeOut(
             id=issued.id,
@@ -171,8 +193,45 @@ class OfficeCodeController(Controller):
         )
 
 
+class StaffRegionsController(Controller):
+    path = "/api/staff/regions"
+    tags = ("staff",)
+
+    @get("/")
+    async def regions(self, staff: StaffDep) -> list[RegionOut]:
+        """The regions the asker may work in, with their properties (for filters and
+        audiences: every staff role may read them)."""
+        return await directory.regions_of(staff)
+
+
+class StaffOccupantsController(Controller):
+    path = "/api/staff/occupants"
+    tags = ("staff", "occupancy")
+
+    @get("/")
+    async def search(
+        self,
+        request: Request[Any, Any, Any],
+        staff: StaffDep,
+        q: Annotated[str, QueryParameter(name="q", max_length=100)] = "",
+    ) -> Response[list[OccupantMatchOut]]:
+        """Adults of current and starting leases in the asker's regions whose name or home
+        address contains ``q`` (at most 50), for issuing an office registration code. Birth
+        year only, never the identity code; the read is audit-logged."""
+        require_occupant_searcher(staff)
+        text = normalized_query(q)
+        if len(text) < 2:  # one letter would list half the register
+            return Response([], headers=NO_STORE)
+        rows = await find_occupants(
+            staff, text, today=clock.today(), language=request_language(request)
+        )
+        return Response([OccupantMatchOut(**row) for row in rows], headers=NO_STORE)
+
+
 CONTROLLERS: list[type[Controller]] = [
     StaffUsersController,
+    StaffRegionsController,
+    StaffOccupantsController,
     StaffEnrolmentController,
     OfficeCodeController,
 ]

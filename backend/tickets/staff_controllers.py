@@ -83,12 +83,14 @@ class StaffTicketsController(Controller):
         unassigned: Annotated[bool, QueryParameter(name="unassigned")] = False,
         overdue: Annotated[bool, QueryParameter(name="overdue")] = False,
         number: Annotated[str | None, QueryParameter(name="number", max_length=20)] = None,
+        q: Annotated[str | None, QueryParameter(name="q", max_length=100)] = None,
         sort: Annotated[Sort, QueryParameter(name="sort")] = "created",
         limit: Annotated[int, QueryParameter(name="limit", ge=1, le=200)] = 50,
         offset: Annotated[int, QueryParameter(name="offset", ge=0)] = 0,
     ) -> StaffTicketPageOut:
         """The ticket queue of the staff user's regions, filtered, sorted and paged;
-        ``number`` searches by ticket number."""
+        ``number`` searches by ticket number; ``q`` by ticket number, street address or home
+        ("Kontulantie 5 A 12"), ignoring case."""
         flt = QueueFilter(
             statuses=status,
             category=category,
@@ -98,6 +100,7 @@ class StaffTicketsController(Controller):
             unassigned=unassigned,
             overdue=overdue,
             number=number,
+            q=q,
             sort=sort,
             limit=limit,
             offset=offset,
@@ -161,8 +164,11 @@ class StaffTicketsController(Controller):
         staff: StaffDep,
         settings: NamedDependency[Settings],
     ) -> Response[bytes]:
+        """The photo in full size (the read is audit-logged; its thumbnail's is not)."""
         row = await ticket_for_staff(staff, ticket_id)
-        return binary(*await services.photo_bytes(row, photo_id, "original", settings))
+        photo = await services.photo_bytes(row, photo_id, "original", settings)
+        await staff_services.record_photo_read(staff, ticket_id, photo_id)
+        return binary(*photo)
 
     @get("/{ticket_id:uuid}/photos/{photo_id:uuid}/thumbnail")
     async def thumbnail(

@@ -8,11 +8,14 @@ from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 from uuid import UUID
 
+from piccolo.columns.combination import WhereRaw
+
 from backend.accounts.access import StaffPrincipal
 from backend.core import clock
 from backend.core.audit import record_event, record_staff_read
 from backend.core.db import DB
 from backend.notifications import services as notifications
+from backend.staff.search import address_with_unit, contains_any, localized_texts, normalized_query
 from backend.staff.tables import StaffRegion, StaffUser
 from backend.tickets import errors
 from backend.tickets.access import TICKET_ROLES, TicketRow, staff_ticket_filter, ticket_for_staff
@@ -36,6 +39,7 @@ class QueueFilter:
     unassigned: bool = False
     overdue: bool = False
     number: str | None = None
+    q: str | None = None
     sort: Sort = "created"
     limit: int = 50
     offset: int = 0
@@ -66,7 +70,26 @@ def _conditions(staff: StaffPrincipal, flt: QueueFilter) -> list[Any]:
         # also keeps LIKE's wildcards out of the search).
         wanted = re.sub(r"[^A-Z0-9-]", "", flt.number.upper())
         conditions.append(Ticket.number.like(f"%{wanted}%"))
+    text = normalized_query(flt.q)
+    if text:
+        conditions.append(_search(text))
     return conditions
+
+
+def _search(text: str) -> WhereRaw:
+    """The ticket number, or the property's street address (any language) or the home
+    ("Kontulantie 5 A 12", "A 12"), contains the text, ignoring case."""
+    by_number, number_args = contains_any(['"ticket"."number"'], text)
+    by_street, street_args = contains_any(localized_texts("p.street_address"), text)
+    by_home, home_args = contains_any(address_with_unit("p", "u"), text)
+    # Only constant SQL goes into the string; the text is a parameter.
+    sql = (
+        f"({by_number}"  # noqa: S608
+        f' OR "ticket"."property" IN (SELECT p.id FROM property p WHERE {by_street})'
+        f' OR "ticket"."unit" IN (SELECT u.id FROM unit u JOIN property p ON p.id = u.property'
+        f" WHERE {by_home}))"
+    )
+    return WhereRaw(sql, *number_args, *street_args, *home_args)
 
 
 async def queue(staff: StaffPrincipal, flt: QueueFilter) -> tuple[list[dict[str, Any]], int]:
@@ -105,9 +128,24 @@ async def detail(staff: StaffPrincipal, ticket_id: UUID) -> dict[str, Any]:
             staff.staff_id,
             entity_type="ticket",
             entity_id=ticket_id,
-            what="reporter, contact phone, entry permission, description",
+            what="reporter, contact phone, entry permission, description, photo previews",
         )
     return {**row.values, **await names_of(ticket_id)}
+
+
+async def record_photo_read(staff: StaffPrincipal, ticket_id: UUID, photo_id: UUID) -> None:
+    """Opening a photo in full size leaves a trace: photos show the inside of a home, often
+    people and papers. (Thumbnails are not logged: the console shows them only inside the
+    ticket detail, whose read is logged already.)"""
+    async with DB.transaction():
+        await record_event(
+            actor_type="staff",
+            actor_id=staff.staff_id,
+            action="personal_data.read",
+            entity_type="ticket",
+            entity_id=ticket_id,
+            details={"what": "photo", "photoId": str(photo_id)},
+        )
 
 
 async def names_of(ticket_id: UUID) -> dict[str, Any]:

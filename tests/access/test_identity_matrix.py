@@ -22,7 +22,7 @@ async def test_identity_endpoints(db: None, app: Litestar) -> None:
                 Case(
                     "POST",
                     "/api/staff/office-codes",
-                    body={"occupantId": "{occupant_main}"},
+                    body={"occupantId": "{occupant_main}", "idChecked": True},
                     allowed={"staff_in": 201},
                     deny=403,
                     special={"staff_out": 404},

@@ -115,7 +115,9 @@ async def test_a_resident_registers_with_an_office_code(
 ) -> None:
     occupant = await _occupant_in("east", first_name="Ritva")
     await enrolled_staff(client, roles=["customer_service"], region_codes=["east"])
-    issued = await client.post("/api/staff/office-codes", json={"occupantId": str(occupant.id)})
+    issued = await client.post(
+        "/api/staff/office-codes", json={"occupantId": str(occupant.id), "idChecked": True}
+    )
     assert issued.status_code == 201, issued.text
     code = issued.json()["code"]
     assert len(code.replace("-", "")) == 12
@@ -145,7 +147,9 @@ async def test_an_expired_or_unknown_office_code_is_refused(
     occupant = await _occupant_in("east")
     await enrolled_staff(client, roles=["lease_control"], region_codes=["east"])
     code = (
-        await client.post("/api/staff/office-codes", json={"occupantId": str(occupant.id)})
+        await client.post(
+            "/api/staff/office-codes", json={"occupantId": str(occupant.id), "idChecked": True}
+        )
     ).json()["code"]
     with clock.travel(7 * 24 * 3600 + 1):
         late = await other_device.post("/api/registration/office-code", json={"code": code})
@@ -174,7 +178,9 @@ async def test_office_codes_need_the_role_and_the_region(
     if region != "east":
         await make_region(code=region)
     await enrolled_staff(client, roles=roles, region_codes=[region])
-    response = await client.post("/api/staff/office-codes", json={"occupantId": str(occupant.id)})
+    response = await client.post(
+        "/api/staff/office-codes", json={"occupantId": str(occupant.id), "idChecked": True}
+    )
     assert response.status_code == status
     assert await OfficeRegistrationCode.count() == 0
 
