@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import uuid
 from typing import Any
 
 from PIL import Image
@@ -108,3 +109,41 @@ async def service_worker_in_control(page: Page) -> None:
           navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true));
         })"""
     )
+
+
+async def seed_resident_screens(page: Page) -> list[str]:
+    """For a signed-in resident: a ticket and a message thread through the API, then the
+    path of every resident screen (the detail screens of those and of the first news item)."""
+    session = await call_api(page, "GET", "/api/session")
+    lease_id = session["principal"]["homes"][0]["leaseId"]
+    ticket_id, thread_id = str(uuid.uuid4()), str(uuid.uuid4())
+    ticket = {
+        "id": ticket_id,
+        "leaseId": lease_id,
+        "category": "kitchen",
+        "location": "Keittiö",
+        "description": "Astianpesukone ei tyhjennä vettä.",
+        "masterKeyPermission": False,
+        "contactWindow": "Arkisin 8–12",
+        "pets": True,
+        "contactPhone": "+358 40 000 0111",
+    }
+    await call_api(page, "POST", "/api/tickets", ticket)
+    thread = {"category": "other", "subject": "Pihan valot", "body": "Eivät syty illalla."}
+    await call_api(page, "POST", f"/api/homes/{lease_id}/messages", {**thread, "id": thread_id})
+    news = await call_api(page, "GET", f"/api/homes/{lease_id}/news")
+    return [
+        "/",
+        "/tickets",
+        f"/tickets/{ticket_id}",
+        "/report",
+        "/messages",
+        "/messages/new",
+        f"/messages/{thread_id}",
+        "/news",
+        *([f"/news/{news[0]['id']}"] if news else []),
+        "/property",
+        "/rent",
+        "/occupants",
+        "/settings",
+    ]
