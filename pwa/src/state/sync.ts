@@ -3,9 +3,11 @@
  * signs in, closed before their database is wiped (sign-out, another account). Screens read
  * `syncClient.value?.state` (rows, pending count, staleness) and queue work with `mutate`.
  */
-import { signal } from "@preact/signals";
+import { effect, signal } from "@preact/signals";
 import { useMemo } from "preact/hooks";
+import { isLanguage } from "../i18n/languages";
 import { eventSourcePoke, onBeforeWipe, SyncClient } from "../offline";
+import { language, setLanguage } from "./language";
 
 export const syncClient = signal<SyncClient | null>(null);
 /** True when this browser cannot keep offline data (no IndexedDB, e.g. some private
@@ -14,6 +16,22 @@ export const syncUnavailable = signal(false);
 
 let accountOfClient: string | null = null;
 let opening: Promise<SyncClient | null> | null = null;
+let stopFollowingLanguage: (() => void) | null = null;
+
+/**
+ * The resident's own language is their profile row's, a queued change applied: a language
+ * chosen offline outlives the next online start, where the session still brings the old
+ * one until the change has been sent.
+ */
+function followProfileLanguage(client: SyncClient): () => void {
+  const profile = client.state.row<{ language?: unknown }>("profile");
+  return effect(() => {
+    const chosen = profile.value?.language;
+    if (typeof chosen === "string" && isLanguage(chosen) && chosen !== language.peek()) {
+      setLanguage(chosen);
+    }
+  });
+}
 
 type Open = (accountId: string) => Promise<SyncClient>;
 let open: Open = (accountId) => SyncClient.open(accountId, { poke: eventSourcePoke() });
@@ -41,6 +59,7 @@ export function openSyncFor(accountId: string): Promise<SyncClient | null> {
       }
       syncClient.value = client;
       syncUnavailable.value = false;
+      stopFollowingLanguage = followProfileLanguage(client);
       void client.start();
       return client;
     })
@@ -56,6 +75,8 @@ export function openSyncFor(accountId: string): Promise<SyncClient | null> {
 }
 
 export function closeSync(): void {
+  stopFollowingLanguage?.();
+  stopFollowingLanguage = null;
   syncClient.peek()?.close();
   syncClient.value = null;
   accountOfClient = null;

@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import "fake-indexeddb/auto";
+import { waitFor } from "@testing-library/preact";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { offlineProfile, profileRow } from "../features/settings/settingsTestkit";
+import { closeTestClients, openTestClient } from "../test/offlineResident";
+import { resetApp } from "../test/reset";
+import { language } from "./language";
+import { closeSync, openSyncFor, setSyncClientOpener } from "./sync";
+
+beforeEach(() => {
+  language.value = "fi"; // what the session brought
+});
+afterEach(() => {
+  closeTestClients();
+  resetApp();
+});
+
+it("the app shows the language of the resident's profile once the offline data opens", async () => {
+  setSyncClientOpener(async () => (await offlineProfile(profileRow({ language: "sv" }))).client);
+  await openSyncFor("acct");
+  await waitFor(() => expect(language.value).toBe("sv"));
+});
+
+it("a language chosen offline wins over the session's until it has been sent", async () => {
+  let first: Awaited<ReturnType<typeof offlineProfile>> | undefined;
+  setSyncClientOpener(async () => {
+    first = await offlineProfile(profileRow({ language: "fi" }), { kind: "offline" });
+    return first.client;
+  });
+  await openSyncFor("acct");
+  if (!first) throw new Error("not opened");
+  await first.client.mutate("updateProfile", { language: "en" });
+  await waitFor(() => expect(language.value).toBe("en"));
+  // The app starts again, still offline; the session it remembered says Finnish.
+  closeSync();
+  language.value = "fi";
+  setSyncClientOpener(() =>
+    openTestClient({ transport: first.server.transport }, { account: first.account, sync: false }),
+  );
+  await openSyncFor("acct");
+  await waitFor(() => expect(language.value).toBe("en"));
+});
