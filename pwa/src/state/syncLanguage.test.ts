@@ -30,13 +30,14 @@ it("a language chosen offline wins over the session's until it has been sent", a
   });
   await openSyncFor("acct");
   if (!first) throw new Error("not opened");
+  const { server, account } = first;
   await first.client.mutate("updateProfile", { language: "en" });
   await waitFor(() => expect(language.value).toBe("en"));
   // The app starts again, still offline; the session it remembered says Finnish.
   closeSync();
   language.value = "fi";
   setSyncClientOpener(() =>
-    openTestClient({ transport: first.server.transport }, { account: first.account, sync: false }),
+    openTestClient({ transport: server.transport }, { account, sync: false }),
   );
   await openSyncFor("acct");
   await waitFor(() => expect(language.value).toBe("en"));
