@@ -3,21 +3,18 @@ transaction). Reading it is itself recorded: the log names residents and what st
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from backend.accounts.access import StaffPrincipal
-from backend.accounts.tables import ResidentAccount
 from backend.audit.access import require_audit_reader
 from backend.core.audit import record_event
 from backend.core.db import DB
 from backend.core.errors import InvalidInputError
 from backend.core.tables import AuditEvent
-from backend.occupancy.access import latest_entry
-from backend.occupancy.tables import Occupant
+from backend.occupancy.names import resident_names
 from backend.staff.tables import StaffUser
 
 
@@ -95,24 +92,6 @@ async def _actor_names(rows: list[dict[str, Any]]) -> dict[tuple[str, UUID], str
             StaffUser.id.is_in(list(staff_ids))
         ):
             names[("staff", row["id"])] = row["name"]
-    if account_ids:
-        accounts = await ResidentAccount.select(
-            ResidentAccount.id, ResidentAccount.identity_code_hmac
-        ).where(ResidentAccount.id.is_in(list(account_ids)))
-        by_hmac = {row["identity_code_hmac"]: row["id"] for row in accounts}
-        if by_hmac:
-            people = await Occupant.select(
-                Occupant.identity_code_hmac,
-                Occupant.first_name,
-                Occupant.last_name,
-                Occupant.moved_in_on,
-            ).where(Occupant.identity_code_hmac.is_in(list(by_hmac)))
-            rows_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for person in people:
-                rows_of[person["identity_code_hmac"]].append(person)
-            for person_hmac, person_rows in rows_of.items():
-                latest = latest_entry(person_rows)  # the current name
-                names[("resident", by_hmac[person_hmac])] = (
-                    f"{latest['first_name']} {latest['last_name']}"
-                )
+    for account_id, name in (await resident_names(account_ids)).items():
+        names[("resident", account_id)] = name
     return names

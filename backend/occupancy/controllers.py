@@ -23,9 +23,15 @@ from backend.occupancy.schemas import (
     OccupantChangeOut,
     OccupantOut,
     RejectIn,
+    StaffOccupantChangeDetailOut,
     StaffOccupantChangeOut,
 )
-from backend.occupancy.views import change_out, occupants_out, staff_change_out
+from backend.occupancy.views import (
+    change_out,
+    occupants_out,
+    staff_change_detail_out,
+    staff_change_out,
+)
 from sync.freshness import POKED_OPT
 
 
@@ -82,24 +88,28 @@ class StaffOccupantChangeController(Controller):
         return [staff_change_out(row) for row in rows]
 
     @get("/{change_id:uuid}")
-    async def change(self, change_id: FromPath[UUID], staff: StaffDep) -> StaffOccupantChangeOut:
+    async def change(
+        self, change_id: FromPath[UUID], staff: StaffDep
+    ) -> StaffOccupantChangeDetailOut:
         await change_for_staff(staff, change_id)
-        return staff_change_out(await services.staff_change(staff, change_id))
+        return staff_change_detail_out(await services.staff_change(staff, change_id))
 
     @post("/{change_id:uuid}/approve", status_code=200, opt={POKED_OPT: True})
-    async def approve(self, change_id: FromPath[UUID], staff: StaffDep) -> StaffOccupantChangeOut:
+    async def approve(
+        self, change_id: FromPath[UUID], staff: StaffDep
+    ) -> StaffOccupantChangeDetailOut:
         """Approve: the register of occupants changes now, and access with it."""
         await change_for_staff(staff, change_id)
         await services.decide(staff, change_id, approve=True)
-        return staff_change_out(await services.staff_change(staff, change_id))
+        return staff_change_detail_out(await services.staff_change(staff, change_id))
 
     @post("/{change_id:uuid}/reject", status_code=200, opt={POKED_OPT: True})
     async def reject(
         self, change_id: FromPath[UUID], data: JSONBody[RejectIn], staff: StaffDep
-    ) -> StaffOccupantChangeOut:
+    ) -> StaffOccupantChangeDetailOut:
         await change_for_staff(staff, change_id)
         await services.decide(staff, change_id, approve=False, reason=data.reason)
-        return staff_change_out(await services.staff_change(staff, change_id))
+        return staff_change_detail_out(await services.staff_change(staff, change_id))
 
 
 CONTROLLERS: list[type[Controller]] = [HouseholdController, StaffOccupantChangeController]

@@ -78,3 +78,10 @@ class StaffOccupantChangeOut(OccupantChangeOut):
     unit: str
     reported_by: UUID
     decided_by: UUID | None
+
+
+class StaffOccupantChangeDetailOut(StaffOccupantChangeOut):
+    """One change as staff decide it: the reporter's name and the home's register now."""
+
+    reported_by_name: str | None
+    register: list[OccupantOut]

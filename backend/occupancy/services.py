@@ -25,6 +25,7 @@ from backend.core.db import DB
 from backend.core.errors import ConflictError, InvalidInputError, NotFoundError
 from backend.occupancy.access import MAIN_TENANT_ROLES
 from backend.occupancy.change_access import household_for_resident, staff_region_filter
+from backend.occupancy.names import resident_names
 from backend.occupancy.schemas import BirthIn, MoveInIn, MoveOutIn, NameChangeIn, OccupantChangeIn
 from backend.occupancy.tables import Lease, Occupant, OccupantChange
 from sync.poke import poke_leases
@@ -228,6 +229,8 @@ async def staff_changes(
 
 
 async def staff_change(staff: StaffPrincipal, change_id: uuid.UUID) -> dict[str, Any]:
+    """One change with what staff need to decide it: who reported it and the home's
+    register now (whom a moving-out or name change is about); the read is logged."""
     row = await (
         OccupantChange.select(*_staff_columns())
         .where(OccupantChange.id == change_id)
@@ -236,6 +239,8 @@ async def staff_change(staff: StaffPrincipal, change_id: uuid.UUID) -> dict[str,
     )
     if row is None:
         raise NotFoundError()
+    row["register"] = await current_occupants(row["lease"], clock.today())
+    row["reported_by_name"] = (await resident_names([row["reported_by"]])).get(row["reported_by"])
     async with DB.transaction():
         await record_event(
             actor_type="staff",
@@ -243,7 +248,7 @@ async def staff_change(staff: StaffPrincipal, change_id: uuid.UUID) -> dict[str,
             action="personal_data.read",
             entity_type="occupant_change",
             entity_id=change_id,
-            details={"what": "occupant-change"},
+            details={"what": "occupant-change, reporter and register of the home"},
         )
     return row
 

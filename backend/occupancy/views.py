@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend.occupancy.schemas import OccupantChangeOut, OccupantOut, StaffOccupantChangeOut
+import msgspec
+
+from backend.occupancy.schemas import (
+    OccupantChangeOut,
+    OccupantOut,
+    StaffOccupantChangeDetailOut,
+    StaffOccupantChangeOut,
+)
 
 
 def occupants_out(rows: list[dict[str, Any]]) -> list[OccupantOut]:
@@ -38,4 +45,12 @@ def staff_change_out(row: dict[str, Any]) -> StaffOccupantChangeOut:
         unit=f"{row['staircase']} {row['unit_number']}".strip(),
         reported_by=row["reported_by"],
         decided_by=row["decided_by"],
+    )
+
+
+def staff_change_detail_out(row: dict[str, Any]) -> StaffOccupantChangeDetailOut:
+    return StaffOccupantChangeDetailOut(
+        **msgspec.structs.asdict(staff_change_out(row)),
+        reported_by_name=row["reported_by_name"],
+        register=occupants_out(row["register"]),
     )

@@ -376,3 +376,25 @@ async def test_an_approval_that_no_longer_fits_the_register_changes_nothing(
     son = await Occupant.objects().get(Occupant.id == household.son_id)
     assert son is not None
     assert son.last_name == "Asukas"
+
+
+async def test_staff_see_who_reported_and_whom_the_report_is_about(household: Household) -> None:
+    """A moving-out names only an occupant id: the detail gives staff the reporter's name and
+    the home's register, so they can tell whom it is about before deciding."""
+    change = await _report(
+        household,
+        {"kind": "move_out", "occupantId": str(household.son_id), "movesOutOn": str(TODAY)},
+    )
+    response = await household.staff.get(f"/api/staff/occupant-changes/{change['id']}")
+    assert response.status_code == 200, response.text
+    detail = response.json()
+    main = await Occupant.objects().get(Occupant.id == household.main_id)
+    assert main is not None
+    assert detail["reportedByName"] == f"Ari {main.last_name}"
+    register = {row["id"]: row for row in detail["register"]}
+    assert register[str(household.son_id)]["firstName"] == "Eetu"
+    assert set(register) == {str(household.son_id), str(household.main_id)}
+    read = await AuditEvent.objects().where(
+        (AuditEvent.entity_id == UUID(change["id"])) & (AuditEvent.action == "personal_data.read")
+    )
+    assert len(read) == 1
