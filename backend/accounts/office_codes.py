@@ -19,7 +19,13 @@ from backend.accounts.tables import OfficeRegistrationCode
 from backend.core import clock
 from backend.core.audit import record_event
 from backend.core.db import DB
-from backend.core.errors import AccessDeniedError, DomainError, InvalidInputError, NotFoundError
+from backend.core.errors import (
+    AccessDeniedError,
+    ConflictError,
+    DomainError,
+    InvalidInputError,
+    NotFoundError,
+)
 from backend.occupancy.tables import Occupant
 from backend.staff.access import StaffRole
 
@@ -69,6 +75,7 @@ async def issue_office_code(
         Occupant.select(
             Occupant.first_name,
             Occupant.last_name,
+            Occupant.identity_code_hmac,
             lease.unit.property.region.id.as_alias("region_id"),
         )
         .where(Occupant.id == occupant_id)
@@ -80,6 +87,10 @@ async def issue_office_code(
         raise InvalidInputError(
             "problem.id-not-checked.detail", errors=[{"field": "idChecked", "message": "true"}]
         )
+    if row["identity_code_hmac"] is None:
+        # A code is matched to the person by identity code; until the ERP import brings it
+        # the code would only be refused at registration.
+        raise ConflictError("problem.office-code-no-identity-code.detail")
     code = _new_code()
     now = datetime.now(UTC)
     code_id = uuid.uuid4()

@@ -127,4 +127,6 @@ def _match(row: dict[str, Any], registered: set[str], language: Language) -> dic
         "unit": f"{row['staircase'] or ''} {row['unit_number']}".strip(),
         "role": row["role"],
         "registered": row["identity_code_hmac"] in registered,
+        # No identity code from the ERP yet: an office code could not be used.
+        "can_register": row["identity_code_hmac"] is not None,
     }

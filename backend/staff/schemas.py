@@ -92,3 +92,4 @@ class OccupantMatchOut(Wire):
     unit: str
     role: str  # main_tenant | co_tenant | occupant
     registered: bool
+    can_register: bool

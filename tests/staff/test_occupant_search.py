@@ -88,6 +88,7 @@ async def test_finds_current_adults_by_name_with_what_the_desk_needs(
             "unit": "B 12",
             "role": "co_tenant",
             "registered": True,
+            "canRegister": True,
         },
         {
             "occupantId": str(ids["mikko"]),
@@ -98,6 +99,7 @@ async def test_finds_current_adults_by_name_with_what_the_desk_needs(
             "unit": "B 12",
             "role": "main_tenant",
             "registered": False,
+            "canRegister": True,
         },
     ]
     assert "birthDate" not in found[0]

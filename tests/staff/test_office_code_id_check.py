@@ -3,6 +3,7 @@ the person's ID card; the confirmation is in the audit log."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import httpx
@@ -10,10 +11,13 @@ import pytest
 
 from backend.accounts.tables import OfficeRegistrationCode
 from backend.core.tables import AuditEvent
+from backend.demo.identity_codes import test_identity_code
 from tests.factories import make_lease, make_occupant, make_property, make_region, make_unit
 from tests.support.flows import enrolled_staff
 
 Client = httpx.AsyncClient
+RITVA_BORN = date(1961, 5, 2)
+RITVA = test_identity_code(RITVA_BORN, 977)
 DETAILS = {
     "fi": "Tarkista ensin henkilön henkilöllisyystodistus",
     "sv": "Kontrollera först personens identitetshandling",
@@ -21,10 +25,12 @@ DETAILS = {
 }
 
 
-async def _occupant() -> Any:
+async def _occupant(*, identity_code: str | None = RITVA) -> Any:
     region = await make_region(code="east")
     lease = await make_lease(await make_unit(await make_property(region)))
-    return await make_occupant(lease, first_name="Ritva")
+    return await make_occupant(
+        lease, first_name="Ritva", identity_code=identity_code, birth_date=RITVA_BORN
+    )
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
@@ -74,3 +80,30 @@ async def test_refusals_of_role_and_region_come_before_the_id_check(client: Clie
     await enrolled_staff(client, roles=["maintenance"], region_codes=["east"])
     response = await client.post("/api/staff/office-codes", json={"occupantId": str(occupant.id)})
     assert response.status_code == 403
+
+
+NO_CODE_YET = {
+    "fi": "henkilötunnus ei ole vielä tullut asukasrekisteriin",
+    "sv": "personbeteckning har ännu inte kommit in i invånarregistret",
+    "en": "identity code has not reached the register of occupants yet",
+}
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+async def test_no_code_for_someone_the_register_cannot_match_yet(
+    client: Client, language: str
+) -> None:
+    """A new occupant whose identity code the ERP import has not brought: a code would be
+    refused at registration, so the desk is told now, and the search says so beforehand."""
+    occupant = await _occupant(identity_code=None)
+    await enrolled_staff(client, roles=["customer_service"], region_codes=["east"])
+    found = (await client.get("/api/staff/occupants", params={"q": "Ritva"})).json()
+    assert [(p["occupantId"], p["canRegister"]) for p in found] == [(str(occupant.id), False)]
+    response = await client.post(
+        "/api/staff/office-codes",
+        json={"occupantId": str(occupant.id), "idChecked": True},
+        headers={"accept-language": language},
+    )
+    assert response.status_code == 409, response.text
+    assert NO_CODE_YET[language] in response.json()["detail"]
+    assert await OfficeRegistrationCode.count() == 0
