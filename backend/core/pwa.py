@@ -33,12 +33,15 @@ _MEDIA_TYPES = {
     ".json": "application/json",
 }
 _UNCACHED_NAMES = {"index.html", "sw.js", "manifest.webmanifest", "registerSW.js"}
+# The staff console: its own page (a second Vite entry), for /staff and every screen below it.
+_CONSOLE_PATH = "staff"
+_CONSOLE_INDEX = "staff/index.html"
 
 
 def _cache_control(relative: str) -> str:
     if relative.startswith("assets/"):
         return _IMMUTABLE
-    if relative in _UNCACHED_NAMES or relative.startswith("workbox-"):
+    if relative in _UNCACHED_NAMES or relative == _CONSOLE_INDEX or relative.startswith("workbox-"):
         return _NO_CACHE
     return _SHORT
 
@@ -99,11 +102,13 @@ class PwaController(Controller):
         # A missing file is a 404; any other path is a screen of the app (client-side routing).
         if "." in relative.rsplit("/", 1)[-1]:
             raise NotFoundError()
+        if relative.rstrip("/") == _CONSOLE_PATH or relative.startswith(f"{_CONSOLE_PATH}/"):
+            return self._index(settings, _CONSOLE_INDEX)
         return self._index(settings)
 
     @staticmethod
-    def _index(settings: Settings) -> File:
-        index = Path(settings.pwa_dist).resolve() / "index.html"
+    def _index(settings: Settings, relative: str = "index.html") -> File:
+        index = Path(settings.pwa_dist).resolve() / relative
         if not index.is_file():
             raise UnavailableError("problem.pwa-not-built.detail")
-        return _file(index, "index.html")
+        return _file(index, relative)

@@ -12,7 +12,11 @@ const manifest = JSON.parse(readFileSync(join(dist, ".vite/manifest.json"), "utf
 
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024;
 
-const [entryKey, entry] = Object.entries(manifest).find(([, chunk]) => chunk.isEntry);
+// The resident app's page only: the staff console (staff/index.html) is a desktop entry
+// without a budget.
+const entryKey = "index.html";
+const entry = manifest[entryKey];
+if (!entry?.isEntry) throw new Error(`no entry ${entryKey} in the Vite manifest`);
 const initial = new Set([entry.file]);
 for (const name of entry.imports ?? []) initial.add(manifest[name].file);
 const base = [...initial].reduce((sum, file) => sum + gz(file), 0);

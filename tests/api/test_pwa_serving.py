@@ -32,6 +32,11 @@ def dist(tmp_path: Path) -> Path:
         ' "screenshots": [{"src": "/screenshots/home-narrow.png", "label": "Etusivu"}]}'
     )
     (tmp_path / "favicon.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    (tmp_path / "staff").mkdir()
+    (tmp_path / "staff" / "index.html").write_text(
+        '<!doctype html><html lang="fi"><title>staff console</title>'
+        '<script type="module" src="/assets/staff-def456.js"></script></html>'
+    )
     return tmp_path
 
 
@@ -103,6 +108,52 @@ async def test_app_routes_fall_back_to_the_shell(client: httpx.AsyncClient) -> N
 
 
 @pytest.mark.parametrize(
+    "path",
+    [
+        "/staff",
+        "/staff/",
+        "/staff/tickets",
+        "/staff/tickets/0192f0a4-0000-7000",
+        "/staff/enrol/tK9-x_0aBc",
+    ],
+)
+async def test_console_paths_get_the_console_page_not_the_resident_shell(
+    client: httpx.AsyncClient, path: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 200
+    assert "staff console" in response.text
+    assert 'rel="manifest"' not in response.text  # not the resident app
+    assert response.headers["cache-control"] == "no-cache"
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+
+
+async def test_the_console_page_itself_is_revalidated(client: httpx.AsyncClient) -> None:
+    response = await client.get("/staff/index.html")
+    assert response.status_code == 200
+    assert "staff console" in response.text
+    assert response.headers["cache-control"] == "no-cache"
+
+
+@pytest.mark.parametrize("path", ["/staffing", "/staff-news", "/tickets/staff"])
+async def test_only_the_staff_folder_is_the_console(client: httpx.AsyncClient, path: str) -> None:
+    response = await client.get(path)
+    assert response.status_code == 200
+    assert 'rel="manifest"' in response.text
+
+
+@pytest.mark.parametrize(
+    "path", ["/staff/api/anything", "/staff/missing.js", "/staff/tickets/photo.png"]
+)
+async def test_console_files_and_staff_api_paths_are_404(
+    client: httpx.AsyncClient, path: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+@pytest.mark.parametrize(
     "path", ["/missing.png", "/assets/gone-123.js", "/api/no-such-thing", "/auth/whatever"]
 )
 async def test_missing_files_and_api_paths_are_404_not_the_shell(
@@ -168,3 +219,25 @@ async def test_the_real_build_links_manifest_icons_and_worker(db: None, settings
             icon_response = await client.get(icon["src"])
             assert icon_response.status_code == 200, icon["src"]
             assert icon_response.headers["content-type"] == icon.get("type", "image/png")
+
+
+@pytest.mark.skipif(
+    not os.environ.get("PORTAL_REQUIRE_PWA_BUILD") and not (REAL_DIST / "index.html").exists(),
+    reason="pwa/dist is not built (make test builds it)",
+)
+async def test_the_real_build_has_the_staff_console_outside_the_resident_precache(
+    db: None, settings: Settings
+) -> None:
+    built = msgspec.structs.replace(settings, pwa_dist=str(REAL_DIST))
+    async with running_app(built) as app, api_client(app) as client:
+        console = await client.get("/staff/tickets")
+        worker = await client.get("/sw.js")
+        shell = await client.get("/")
+    assert console.status_code == 200
+    assert '<script type="module" crossorigin src="/assets/staff-' in console.text
+    assert 'rel="manifest"' not in console.text
+    assert "<script>" not in console.text  # the CSP forbids inline scripts
+    # The resident app neither loads nor precaches any of the console's files.
+    assert "/assets/staff-" not in shell.text
+    assert "assets/staff-" not in worker.text
+    assert "staff/index.html" not in worker.text

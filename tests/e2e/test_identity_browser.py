@@ -58,7 +58,7 @@ async def test_a_staff_user_enrols_a_passkey_from_the_link_and_signs_in(
     await page.goto(link)
     await expect(page.get_by_text("uusi.kasittelija@example.fi")).to_be_visible()
     await page.get_by_test_id("staff-enrol-create").click()
-    await expect(page.get_by_test_id("home-greeting")).to_contain_text("Ulla Uusi")
+    await expect(page.get_by_test_id("staff-user-name")).to_contain_text("Ulla Uusi")
     await page.goto(link)  # the link worked once
     await expect(page.get_by_test_id("error-alert")).to_be_visible()
     await expect(page.get_by_test_id("staff-enrol-create")).to_have_count(0)

@@ -10,11 +10,14 @@ describe("navigation denylist", () => {
     "/health?probe=1",
     "/schema/openapi.json",
     "/oidc/authorize",
+    "/staff",
+    "/staff/tickets?status=received",
+    "/staff/enrol/tK9-x_0aBc",
   ])("sends %s to the network", (path) => {
     expect(isDeniedNavigation(path)).toBe(true);
   });
 
-  it.each(["/", "/tickets/123", "/?lang=sv", "/apiary", "/authors", "/staff/queue", "/news/api"])(
+  it.each(["/", "/tickets/123", "/?lang=sv", "/apiary", "/authors", "/staffing", "/news/api"])(
     "serves the app shell for %s",
     (path) => {
       expect(isDeniedNavigation(path)).toBe(false);

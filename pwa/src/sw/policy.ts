@@ -5,7 +5,8 @@
 
 /**
  * Navigations to these paths go to the network, never to the app shell: the API,
- * sign-in (OIDC) callbacks, health checks and the OpenAPI schema. Matched against
+ * sign-in (OIDC) callbacks, health checks, the OpenAPI schema, and the staff console
+ * (/staff: another page, dist/staff/index.html, not precached). Matched against
  * `pathname + search`, as workbox's NavigationRoute does.
  */
 export const NAVIGATION_DENYLIST: readonly RegExp[] = [
@@ -14,6 +15,7 @@ export const NAVIGATION_DENYLIST: readonly RegExp[] = [
   "health",
   "schema",
   "oidc",
+  "staff",
 ].map((prefix) => new RegExp(`^/${prefix}(?:[/?#]|$)`));
 
 export function isDeniedNavigation(pathAndSearch: string): boolean {

@@ -21,7 +21,6 @@ import { RegistrationScreen } from "../registration/RegistrationScreen";
 import { RentScreen } from "../rent/RentScreen";
 import { ReportScreen } from "../report/ReportScreen";
 import { SettingsScreen } from "../settings/SettingsScreen";
-import { StaffEnrolScreen, staffEnrolToken } from "../staff/StaffEnrolScreen";
 import { TicketScreen } from "../tickets/TicketScreen";
 import { TicketsScreen } from "../tickets/TicketsScreen";
 
@@ -88,9 +87,6 @@ export function ShellRoutes() {
   const { session } = state;
   const principal = session.authenticated ? session.principal : null;
   const resident = principal?.kind === "resident" ? principal : null;
-  // A staff enrolment link works signed in or out.
-  const enrolToken = staffEnrolToken(path);
-  if (enrolToken !== null) return <StaffEnrolScreen key={enrolToken} token={enrolToken} />;
   switch (path) {
     case "/":
       return principal ? (

@@ -5,8 +5,8 @@ import type { StaffEnrolment } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Link } from "../../components/Link";
 import { toDisplayProblem } from "../../components/problems";
-import { Screen } from "../../components/Screen";
-import { t, tf } from "../../i18n/t";
+import { st, stf } from "../i18n/st";
+import { StaffScreen } from "../shell/StaffScreen";
 import { StaffEnrolForm } from "./StaffEnrolForm";
 
 const ENROL_PATH = /^\/staff\/enrol\/([^/]+)$/;
@@ -34,7 +34,7 @@ function retryable(problem: ProblemError | null): boolean {
 
 /**
  * `/staff/enrol/<token>`: the one-time link an admin gives a new staff user. Works signed in
- * or out; finishing it signs the staff user in.
+ * or out; finishing it signs the staff user in to the console.
  */
 export function StaffEnrolScreen({ token }: { token: string }) {
   const [load, setLoad] = useState<Load>({ status: "loading" });
@@ -53,8 +53,8 @@ export function StaffEnrolScreen({ token }: { token: string }) {
   }, [token]);
 
   return (
-    <Screen title="staffEnrol.title" heading={t("staffEnrol.heading")}>
-      {load.status === "loading" && <p role="status">{t("common.loading")}</p>}
+    <StaffScreen title="shell.enrol.title" heading={st("shell.enrol.heading")}>
+      {load.status === "loading" && <p role="status">{st("shell.loading")}</p>}
       {load.status === "failed" && (
         <>
           <ErrorAlert problem={load.problem} />
@@ -65,29 +65,32 @@ export function StaffEnrolScreen({ token }: { token: string }) {
               onClick={fetchEnrolment}
               data-testid="staff-enrol-retry"
             >
-              {t("common.tryAgain")}
+              {st("shell.tryAgain")}
             </button>
           )}
           <p>
-            <Link href="/">{t("common.backToStart")}</Link>
+            <Link href="/staff">{st("shell.enrol.back")}</Link>
           </p>
         </>
       )}
       {load.status === "ready" && (
         <>
           <p class="lead" data-testid="staff-enrol-account">
-            {tf("staffEnrol.account", { name: load.enrolment.name, email: load.enrolment.email })}
+            {stf("shell.enrol.account", {
+              name: load.enrolment.name,
+              email: load.enrolment.email,
+            })}
           </p>
-          <p>{t("staffEnrol.intro")}</p>
+          <p>{st("shell.enrol.intro")}</p>
           <ul class="plain-list">
-            <li>{t("passkeys.explainDevice")}</li>
-            <li>{t("passkeys.explainNoPassword")}</li>
-            <li>{t("staffEnrol.explainSafe")}</li>
-            <li>{t("staffEnrol.explainLink")}</li>
+            <li>{st("shell.enrol.explainDevice")}</li>
+            <li>{st("shell.enrol.explainNoPassword")}</li>
+            <li>{st("shell.enrol.explainSafe")}</li>
+            <li>{st("shell.enrol.explainLink")}</li>
           </ul>
           <StaffEnrolForm token={token} />
         </>
       )}
-    </Screen>
+    </StaffScreen>
   );
 }

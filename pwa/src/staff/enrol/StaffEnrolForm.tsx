@@ -2,12 +2,12 @@ import { useState } from "preact/hooks";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
 import { useAction } from "../../components/useAction";
-import { t } from "../../i18n/t";
+import { enrolStaffPasskey } from "../../features/passkeys/ceremonies";
 import { navigate } from "../../state/route";
-import { applySession } from "../../state/session";
-import { enrolStaffPasskey } from "../passkeys/ceremonies";
+import { st } from "../i18n/st";
+import { applyStaffSession } from "../shell/session";
 
-/** The optional passkey name and the button: makes the passkey, signs in, goes home. */
+/** The optional passkey name and the button: makes the passkey, signs in, opens the console. */
 export function StaffEnrolForm({ token }: { token: string }) {
   const action = useAction();
   const [name, setName] = useState("");
@@ -19,15 +19,15 @@ export function StaffEnrolForm({ token }: { token: string }) {
         event.preventDefault();
         const session = await action.run(() => enrolStaffPasskey(token, name));
         if (!session) return;
-        applySession(session);
+        applyStaffSession(session, { signedIn: true });
         // Replace: the spent link should not be one "back" away.
-        navigate("/", { replace: true });
+        navigate("/staff", { replace: true });
       }}
     >
       <ErrorAlert problem={action.problem} />
       <TextField
-        label={t("passkeys.nameLabel")}
-        hint={t("passkeys.nameHint")}
+        label={st("shell.enrol.nameLabel")}
+        hint={st("shell.enrol.nameHint")}
         value={name}
         onInput={setName}
         maxLength={64}
@@ -42,7 +42,7 @@ export function StaffEnrolForm({ token }: { token: string }) {
           disabled={action.disabled}
           data-testid="staff-enrol-create"
         >
-          {t("passkeys.create")}
+          {st("shell.enrol.create")}
         </button>
       </div>
     </form>

@@ -2,25 +2,32 @@
 
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { bindDocumentLanguage } from "../../state/language";
 import { currentPath, navigate } from "../../state/route";
-import { applySession, currentPrincipal } from "../../state/session";
 import { setCookie } from "../../test/cookies";
 import { fakeApi, json, problem } from "../../test/fakeApi";
 import { creationOptionsJSON, fakeAttestation, notAllowed } from "../../test/fakeCredentials";
-import { resetApp } from "../../test/reset";
-import { resident, signedIn, signedOut, staff } from "../../test/sessions";
-import { ShellApp } from "../shell/ShellApp";
+import { resident, signedIn } from "../../test/sessions";
+import { bindStaffDocument } from "../i18n/language";
+import { StaffApp } from "../StaffApp";
+import { applyStaffSession, currentStaff } from "../shell/session";
+import { customerService, resetConsole, staffSessionOf } from "../test/staffTestkit";
 import { staffEnrolToken } from "./StaffEnrolScreen";
 
 const TOKEN = "tK9-x_0aBc";
 const ENROLMENT = `/api/staff/enrolment/${TOKEN}`;
-const who = { name: staff.name, email: staff.email };
+const who = { name: customerService.name, email: customerService.email };
 
 function openLink(extra: Parameters<typeof fakeApi>[0] = {}) {
-  const api = fakeApi({ [`GET ${ENROLMENT}`]: json(200, who), ...extra });
+  const api = fakeApi({
+    [`GET ${ENROLMENT}`]: json(200, who),
+    "GET /api/staff/tickets": json(200, { items: [], total: 0 }),
+    "GET /api/tickets/categories": json(200, { groups: [], statuses: [] }),
+    "GET /api/staff/properties": json(200, []),
+    "GET /api/staff/users": json(200, []),
+    ...extra,
+  });
   navigate(`/staff/enrol/${TOKEN}`);
-  render(<ShellApp />);
+  render(<StaffApp />);
   return api;
 }
 
@@ -33,12 +40,12 @@ const main = () => document.querySelector("main") as HTMLElement;
 let unbind: () => void = () => undefined;
 beforeEach(() => {
   setCookie("portal_csrf", "csrf-s");
-  unbind = bindDocumentLanguage(document);
-  applySession(signedOut());
+  unbind = bindStaffDocument(document);
+  applyStaffSession(staffSessionOf(null));
 });
 afterEach(() => {
   unbind();
-  resetApp();
+  resetConsole();
 });
 
 describe("staffEnrolToken", () => {
@@ -52,10 +59,10 @@ describe("staffEnrolToken", () => {
 });
 
 describe("StaffEnrolScreen", () => {
-  it("a valid link: shows whom it is for, makes the passkey with the token, signs in", async () => {
+  it("a valid link: shows whom it is for, makes the passkey with the token, opens the console", async () => {
     const api = openLink({
       [`POST ${ENROLMENT}/options`]: json(200, creationOptionsJSON),
-      [`POST ${ENROLMENT}`]: json(201, signedIn(staff)),
+      [`POST ${ENROLMENT}`]: json(201, signedIn(customerService)),
     });
     const create = vi.fn().mockResolvedValue(fakeAttestation());
     stubCreate(create);
@@ -64,12 +71,13 @@ describe("StaffEnrolScreen", () => {
       "Henkilökunnan tunnus: Kaisa Virtanen (asiakaspalvelu.ita@example.fi)",
     );
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Ota pääsyavain käyttöön");
-    expect(document.title).toBe("Ota pääsyavain käyttöön – Asukasportaali");
+    expect(document.title).toBe("Ota pääsyavain käyttöön – Asukasportaali – henkilökunta");
 
     fireEvent.input(screen.getByTestId("staff-passkey-name"), { target: { value: " Työkone " } });
     fireEvent.click(screen.getByTestId("staff-enrol-create"));
 
-    await waitFor(() => expect(currentPath.value).toBe("/"));
+    // Signed in: the console opens on the first section of the user's roles.
+    await waitFor(() => expect(currentPath.value).toBe("/staff/tickets"));
     expect(create).toHaveBeenCalledOnce();
     expect(api.writes()).toEqual([`POST ${ENROLMENT}/options`, `POST ${ENROLMENT}`]);
     const options = api.calls.find((c) => c.path === `${ENROLMENT}/options`);
@@ -77,25 +85,22 @@ describe("StaffEnrolScreen", () => {
     const finish = api.calls.find((c) => c.method === "POST" && c.path === ENROLMENT);
     expect(finish?.body).toMatchObject({ name: "Työkone", credential: { rawId: "AQID" } });
     expect(finish?.headers["X-CSRF-Token"]).toBe("csrf-s");
-    expect(currentPrincipal()?.kind).toBe("staff");
-    expect(screen.getByTestId("home-greeting").textContent).toBe(
-      "Olet kirjautunut henkilökuntana: Kaisa Virtanen",
-    );
+    expect(currentStaff()?.name).toBe("Kaisa Virtanen");
+    expect(screen.getByTestId("staff-user-name").textContent).toBe("Kirjautunut: Kaisa Virtanen");
   });
 
   it("works while a resident is signed in, and an empty name is sent as null", async () => {
-    applySession(signedIn({ ...resident, language: "en" }));
+    applyStaffSession(signedIn({ ...resident, language: "en" }));
     const api = openLink({
       [`POST ${ENROLMENT}/options`]: json(200, creationOptionsJSON),
-      [`POST ${ENROLMENT}`]: json(201, signedIn(staff)),
+      [`POST ${ENROLMENT}`]: json(201, signedIn(customerService)),
     });
     stubCreate(vi.fn().mockResolvedValue(fakeAttestation()));
     expect((await screen.findByTestId("staff-enrol-account")).textContent).toContain(
-      "Staff account: Kaisa Virtanen",
+      "Henkilökunnan tunnus: Kaisa Virtanen",
     );
     fireEvent.click(screen.getByTestId("staff-enrol-create"));
-    await waitFor(() => expect(currentPrincipal()?.kind).toBe("staff"));
-    expect(currentPath.value).toBe("/");
+    await waitFor(() => expect(currentStaff()?.kind).toBe("staff"));
     expect(api.calls.find((c) => c.path === ENROLMENT && c.method === "POST")?.body).toMatchObject({
       name: null,
     });
@@ -123,7 +128,7 @@ describe("StaffEnrolScreen", () => {
     const alert = await screen.findByTestId("error-alert");
     expect(alert.textContent).toContain("Pääsyavainta ei käytetty");
     expect(alert.textContent).not.toContain("timed out or was not allowed");
-    expect(currentPrincipal()).toBeNull();
+    expect(currentStaff()).toBeNull();
     expect(currentPath.value).toBe(`/staff/enrol/${TOKEN}`);
     expect(screen.getByTestId("staff-enrol-create")).toBeTruthy();
   });
@@ -135,6 +140,6 @@ describe("StaffEnrolScreen", () => {
     expect((await screen.findByTestId("error-alert")).textContent).toContain("Huoltokatko");
     fireEvent.click(screen.getByTestId("staff-enrol-retry"));
     expect(await screen.findByTestId("staff-enrol-create")).toBeTruthy();
-    expect(api.calls.filter((c) => c.method === "GET")).toHaveLength(2);
+    expect(api.calls.filter((c) => c.path === ENROLMENT && c.method === "GET")).toHaveLength(2);
   });
 });

@@ -1,0 +1,18 @@
+/** Regions and their properties from GET /api/staff/regions (also used by news). */
+import type { RegionWithProperties } from "./api";
+
+/** A region's name in `lang`, Finnish when that is missing (the API may send a plain string). */
+export function regionName(region: RegionWithProperties, lang: string): string {
+  if (typeof region.name === "string") return region.name;
+  return region.name[lang] || region.name.fi || region.code;
+}
+
+/** Every property of the regions, by name. */
+export function propertiesOf(regions: RegionWithProperties[] | null): {
+  id: string;
+  name: string;
+}[] {
+  return (regions ?? [])
+    .flatMap((r) => r.properties.map((p) => ({ id: p.id, name: p.name })))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
