@@ -22,7 +22,7 @@ function openLink(extra: Parameters<typeof fakeApi>[0] = {}) {
     [`GET ${ENROLMENT}`]: json(200, who),
     "GET /api/staff/tickets": json(200, { items: [], total: 0 }),
     "GET /api/tickets/categories": json(200, { groups: [], statuses: [] }),
-    "GET /api/staff/properties": json(200, []),
+    "GET /api/staff/regions": json(200, []),
     "GET /api/staff/users": json(200, []),
     ...extra,
   });

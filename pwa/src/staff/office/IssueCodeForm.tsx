@@ -53,49 +53,66 @@ export function IssueCodeForm({ match, onIssued, onCancel }: Props) {
         <dd>{matchHome(match)}</dd>
       </dl>
       {match.registered && <p class="notice">{st("office.issue.alreadyRegistered")}</p>}
-      <form class="form" noValidate onSubmit={submit}>
-        <ErrorAlert problem={action.problem} />
-        <fieldset class={showError ? "field field--invalid" : "field"}>
-          <legend>{st("office.issue.legend")}</legend>
-          <p class="field__hint" id={hintId}>
-            {st("office.issue.idCheckedHint")}
+      {match.canRegister ? null : (
+        <>
+          <p class="notice" data-testid="office-cannot-register">
+            {st("office.issue.cannotRegister")}
           </p>
-          {showError && (
-            <p class="field__error" id={errorId}>
-              {st("office.issue.needIdCheck")}
-            </p>
-          )}
-          <label class="staff-check">
-            <input
-              type="checkbox"
-              ref={box}
-              checked={checked}
-              required
-              aria-invalid={showError ? "true" : undefined}
-              aria-describedby={showError ? `${hintId} ${errorId}` : hintId}
-              onChange={(e) => {
-                setChecked(e.currentTarget.checked);
-                if (e.currentTarget.checked) setMissing(false);
-              }}
-              data-testid="office-id-checked"
-            />
-            {st("office.issue.idChecked")}
-          </label>
-        </fieldset>
-        <div class="form__actions">
-          <button
-            type="submit"
-            class="button button--primary"
-            disabled={action.disabled}
-            data-testid="office-issue-submit"
-          >
-            {st("office.issue.submit")}
-          </button>
           <button type="button" class="button" onClick={onCancel} data-testid="office-issue-cancel">
             {st("office.issue.cancel")}
           </button>
-        </div>
-      </form>
+        </>
+      )}
+      {match.canRegister && (
+        <form class="form" noValidate onSubmit={submit}>
+          <ErrorAlert problem={action.problem} />
+          <fieldset class={showError ? "field field--invalid" : "field"}>
+            <legend>{st("office.issue.legend")}</legend>
+            <p class="field__hint" id={hintId}>
+              {st("office.issue.idCheckedHint")}
+            </p>
+            {showError && (
+              <p class="field__error" id={errorId}>
+                {st("office.issue.needIdCheck")}
+              </p>
+            )}
+            <label class="staff-check">
+              <input
+                type="checkbox"
+                ref={box}
+                checked={checked}
+                required
+                aria-invalid={showError ? "true" : undefined}
+                aria-describedby={showError ? `${hintId} ${errorId}` : hintId}
+                onChange={(e) => {
+                  setChecked(e.currentTarget.checked);
+                  if (e.currentTarget.checked) setMissing(false);
+                }}
+                data-testid="office-id-checked"
+              />
+              {st("office.issue.idChecked")}
+            </label>
+          </fieldset>
+          <div class="form__actions">
+            <button
+              type="submit"
+              class="button button--primary"
+              disabled={action.disabled}
+              data-testid="office-issue-submit"
+            >
+              {st("office.issue.submit")}
+            </button>
+            <button
+              type="button"
+              class="button"
+              onClick={onCancel}
+              data-testid="office-issue-cancel"
+            >
+              {st("office.issue.cancel")}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

@@ -14,6 +14,8 @@ export interface OccupantMatch {
   role: "main_tenant" | "co_tenant" | "occupant";
   /** Already has an account in the Resident Portal. */
   registered: boolean;
+  /** False while the ERP has not brought the person's identity code: a code would be refused. */
+  canRegister: boolean;
 }
 
 /** OfficeCodeOut: the code is shown once (only its HMAC is stored). */

@@ -19,6 +19,7 @@ const matches: OccupantMatch[] = [
     unit: "B 12",
     role: "main_tenant",
     registered: false,
+    canRegister: true,
   },
   {
     occupantId: OLLI,
@@ -29,6 +30,7 @@ const matches: OccupantMatch[] = [
     unit: "B 12",
     role: "co_tenant",
     registered: true,
+    canRegister: true,
   },
 ];
 
@@ -69,6 +71,18 @@ describe("office registration", () => {
       screen.getByRole("button", { name: "Valitse Aino Laine" }).getAttribute("aria-pressed"),
     ).toBe("true");
     expect(screen.getByTestId("office-issue-person").textContent).toBe("Aino Laine");
+  });
+
+  it("says so, and offers no code, while the person's identity code has not arrived", async () => {
+    const waiting = { ...matches[0], canRegister: false } as OccupantMatch;
+    const api = fakeApi({ "GET /api/staff/occupants": json(200, [waiting]) });
+    await searchAndChoose(api);
+    expect(screen.getByTestId("office-cannot-register").textContent).toContain(
+      "henkilötunnus ei ole vielä tullut",
+    );
+    expect(screen.queryByTestId("office-issue-submit")).toBeNull();
+    expect(screen.queryByTestId("office-id-checked")).toBeNull();
+    expect(api.writes()).toEqual([]);
   });
 
   it("asks for 2 characters before searching", async () => {

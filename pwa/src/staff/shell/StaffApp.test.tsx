@@ -16,7 +16,7 @@ import { applyStaffSession, currentStaff, loadStaffSession } from "./session";
 const queueRoutes = {
   "GET /api/staff/tickets": json(200, { items: [], total: 0 }),
   "GET /api/tickets/categories": json(200, categories),
-  "GET /api/staff/properties": json(200, []),
+  "GET /api/staff/regions": json(200, []),
   "GET /api/staff/users": json(200, []),
 };
 

@@ -19,7 +19,7 @@ function queueApi(total = 1, properties: Parameters<typeof fakeApi>[0][string] =
   return fakeApi({
     "GET /api/staff/tickets": json(200, { items: [summary], total }),
     "GET /api/tickets/categories": json(200, categories),
-    "GET /api/staff/properties": properties,
+    "GET /api/staff/regions": properties,
     "GET /api/staff/users": json(200, directory),
   });
 }
@@ -48,7 +48,7 @@ describe("the ticket queue", () => {
     expect(row.textContent).toContain("Myöhässä");
     expect(screen.getByTestId("queue-status").textContent).toBe("1–1 / 1");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Vikailmoitukset");
-    // Customer service may not list properties: the filter offers the ones in the queue.
+    // Without the regions (that request failed) the filter offers the properties in the queue.
     const property = screen.getByLabelText("Kiinteistö") as HTMLSelectElement;
     expect([...property.options].map((o) => o.textContent)).toEqual([
       "Kaikki kiinteistöt",
@@ -115,7 +115,14 @@ describe("the ticket queue", () => {
         json(200, { items: [], total: 0 }),
       ],
       "GET /api/tickets/categories": json(200, categories),
-      "GET /api/staff/properties": json(200, [{ id: PROPERTY_ID, name: "Kontulan Kaari" }]),
+      "GET /api/staff/regions": json(200, [
+        {
+          id: "r1",
+          code: "ita",
+          name: { fi: "Itä" },
+          properties: [{ id: PROPERTY_ID, name: "Kontulan Kaari" }],
+        },
+      ]),
       "GET /api/staff/users": json(200, directory),
     });
     renderConsole("/staff/tickets", customerService);

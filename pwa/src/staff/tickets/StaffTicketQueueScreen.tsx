@@ -15,8 +15,8 @@ import {
   type QueueFilters,
 } from "./queueFilters";
 
-/** Properties for the filter: the directory if the user may list it, else those seen in the
- * queue, so that the filter still works; the chosen one always stays in the list. */
+/** Properties for the filter: those of the user's regions, and any seen in the queue, so
+ * that the chosen one always stays in the list. */
 function propertyChoices(listed: StaffProperty[] | null, seen: StaffProperty[]): StaffProperty[] {
   const all = new Map<string, StaffProperty>();
   for (const p of [...(listed ?? []), ...seen]) if (!all.has(p.id)) all.set(p.id, p);

@@ -130,7 +130,12 @@ export const photoUrl = (ticketId: string, photoId: string, thumbnail: boolean) 
 
 export const getCategories = () => apiRequest<Categories>("GET", "/api/tickets/categories");
 
-export const getProperties = () => apiRequest<StaffProperty[]>("GET", "/api/staff/properties");
+/** The properties of the user's regions (GET /api/staff/regions: every staff role may
+ * read it, unlike the editors' property list). */
+export const getProperties = async (): Promise<StaffProperty[]> => {
+  const regions = await apiRequest<{ properties: StaffProperty[] }[]>("GET", "/api/staff/regions");
+  return regions.flatMap((region) => region.properties.map(({ id, name }) => ({ id, name })));
+};
 
 /** The staff directory: a list, or a page `{ items }` (either shape is accepted). */
 export const getStaffUsers = async (): Promise<StaffDirectoryUser[]> => {
