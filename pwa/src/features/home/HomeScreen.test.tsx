@@ -345,7 +345,7 @@ describe("the resident's home screen", () => {
     expect(screen.getByTestId("home-rent-ok").textContent).toBe("No overdue rent.");
   });
 
-  it("staff keep their own placeholder", () => {
+  it("staff are pointed to their console", () => {
     render(
       <HomeScreen
         principal={{
@@ -362,5 +362,6 @@ describe("the resident's home screen", () => {
       "Olet kirjautunut henkilökuntana: Kaisa Virtanen",
     );
     expect(screen.queryByTestId("home-list")).toBeNull();
+    expect(screen.getByTestId("home-staff-console").getAttribute("href")).toBe("/staff");
   });
 });

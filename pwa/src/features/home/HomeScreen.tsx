@@ -102,7 +102,7 @@ function HomeResident({ principal }: { principal: ResidentPrincipal }) {
   );
 }
 
-/** Signed in: the resident's home screen; staff get their own placeholder. */
+/** Signed in: the resident's home screen; staff are pointed to their console (another page). */
 export function HomeScreen({ principal }: { principal: Principal }) {
   if (principal.kind === "staff") {
     return (
@@ -112,6 +112,11 @@ export function HomeScreen({ principal }: { principal: Principal }) {
         headingTestid="home-greeting"
       >
         <p>{t("home.staffIntro")}</p>
+        <p>
+          <a href="/staff" class="button button--primary" data-testid="home-staff-console">
+            {t("home.staffConsole")}
+          </a>
+        </p>
         <SettingsSignOut everywhere={false} />
       </Screen>
     );
