@@ -1,15 +1,16 @@
 import { st, stOr } from "../i18n/st";
-import { CATEGORIES, THREAD_STATUSES } from "./api";
+import { type MessageCategory, THREAD_STATUSES } from "./api";
 import type { InboxFilters } from "./inboxFilters";
 
 interface Props {
   filters: InboxFilters;
   properties: { id: string; name: string }[];
+  categories: MessageCategory[];
   onChange: (next: InboxFilters) => void;
 }
 
 /** Status, category, property and "unread" / "assigned to me": each applies at once. */
-export function InboxFilterBar({ filters, properties, onChange }: Props) {
+export function InboxFilterBar({ filters, properties, categories, onChange }: Props) {
   const set = (patch: Partial<InboxFilters>) => onChange({ ...filters, ...patch, page: 0 });
   return (
     <form
@@ -48,9 +49,9 @@ export function InboxFilterBar({ filters, properties, onChange }: Props) {
           data-testid="inbox-category"
         >
           <option value="">{st("messages.inbox.anyCategory")}</option>
-          {CATEGORIES.map((code) => (
+          {categories.map(({ code, name }) => (
             <option key={code} value={code}>
-              {stOr(`messages.category.${code}`, code)}
+              {name}
             </option>
           ))}
         </select>

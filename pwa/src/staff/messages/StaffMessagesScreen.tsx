@@ -4,7 +4,7 @@ import { currentQuery, setQuery } from "../shell/query";
 import type { StaffScreenProps } from "../shell/routeTypes";
 import { StaffScreen } from "../shell/StaffScreen";
 import { useLoad } from "../shell/useLoad";
-import { getColleagues, getInbox, getRegions, getUnread } from "./api";
+import { getColleagues, getInbox, getMessageCategories, getRegions, getUnread } from "./api";
 import { InboxFilterBar } from "./InboxFilterBar";
 import { InboxTable } from "./InboxTable";
 import {
@@ -24,6 +24,7 @@ export function StaffMessagesScreen({ principal }: StaffScreenProps) {
   const unread = useLoad(getUnread, [query]);
   const regions = useLoad(getRegions, []);
   const colleagues = useLoad(getColleagues, []);
+  const categories = useLoad(getMessageCategories, []);
 
   const apply = (next: InboxFilters) => setQuery(filtersToQuery(next), { replace: true });
   const goTo = (n: number) => setQuery(filtersToQuery({ ...filters, page: n }));
@@ -65,7 +66,12 @@ export function StaffMessagesScreen({ principal }: StaffScreenProps) {
             })
           : ""}
       </p>
-      <InboxFilterBar filters={filters} properties={properties} onChange={apply} />
+      <InboxFilterBar
+        filters={filters}
+        properties={properties}
+        categories={categories.data ?? []}
+        onChange={apply}
+      />
       {page.status === "failed" && (
         <>
           <ErrorAlert problem={page.problem} />

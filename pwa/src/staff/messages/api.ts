@@ -4,19 +4,15 @@ import { apiRequest } from "../../api/client";
 export const THREAD_STATUSES = ["open", "answered", "closed"] as const;
 export type ThreadStatus = (typeof THREAD_STATUSES)[number];
 
-export const CATEGORIES = [
-  "rent_and_payments",
-  "lease_control",
-  "parking",
-  "sauna",
-  "keys",
-  "disturbance",
-  "diy_renovation",
-  "lease_transfer",
-  "apartment_inspection",
-  "lease_termination",
-  "other",
-] as const;
+/** A thread category in the console's language (GET /api/messages/categories: the server's
+ * own names, the same the residents see). */
+export interface MessageCategory {
+  code: string;
+  name: string;
+}
+
+export const getMessageCategories = () =>
+  apiRequest<MessageCategory[]>("GET", "/api/messages/categories");
 
 export interface StaffThreadSummary {
   id: string;

@@ -83,6 +83,10 @@ function inboxApi(extra: Parameters<typeof fakeApi>[0] = {}) {
     "GET /api/staff/messages/unread": json(200, { threads: 1, messages: 2 }),
     "GET /api/staff/regions": json(200, regions),
     "GET /api/staff/users": json(200, colleagues),
+    "GET /api/messages/categories": json(200, [
+      { code: "sauna", name: "Saunavuoro", mainTenantOnly: false, serviceRequest: true },
+      { code: "other", name: "Muu asia", mainTenantOnly: false, serviceRequest: false },
+    ]),
     ...extra,
   });
 }
@@ -119,6 +123,8 @@ describe("inbox", () => {
     renderConsole("/staff/messages", customerService);
     await screen.findByTestId(`inbox-row-${THREAD}`);
     await screen.findByRole("option", { name: "Kontulan Kaari 5" });
+    // The categories are the server's, in the console's language.
+    await screen.findByRole("option", { name: "Saunavuoro" });
     fireEvent.change(screen.getByLabelText("Tila"), { target: { value: "open" } });
     fireEvent.change(screen.getByLabelText("Aihe"), { target: { value: "sauna" } });
     fireEvent.change(screen.getByLabelText("Kiinteistö"), { target: { value: PROPERTY } });
