@@ -6,6 +6,7 @@ import { clearCookies, setCookie } from "../test/cookies";
 import { fakeApi, json, problem } from "../test/fakeApi";
 import {
   apiRequest,
+  apiUpload,
   CSRF_HEADER,
   ProblemError,
   parseRetryAfter,
@@ -153,6 +154,28 @@ describe("apiRequest", () => {
     await expect(apiRequest("GET", "/api/me/passkeys")).rejects.toBeInstanceOf(ProblemError);
     expect(hook).toHaveBeenCalledOnce();
     expect(hook.mock.calls[0]?.[0].status).toBe(401);
+  });
+
+  it("uploads a file's bytes with its type and the CSRF header; a 401 reaches the hook", async () => {
+    const hook = vi.fn();
+    setUnauthorizedHandler(hook);
+    const api = fakeApi({
+      "PUT /api/staff/property-documents/d1/file": [
+        json(200, { id: "d1" }),
+        problem(401, "Kirjaudu sisään", "Istunto päättyi."),
+      ],
+    });
+    const pdf = new Blob(["%PDF-1.7"], { type: "application/pdf" });
+    const path = "/api/staff/property-documents/d1/file?fileName=a.pdf";
+    await expect(apiUpload("PUT", path, pdf, "application/pdf")).resolves.toEqual({ id: "d1" });
+    const init = api.fetch.mock.calls[0]?.[1];
+    expect(init?.body).toBe(pdf);
+    expect(api.calls[0]?.headers["Content-Type"]).toBe("application/pdf");
+    expect(api.calls[0]?.headers[CSRF_HEADER]).toBe("tok-en-123");
+    await expect(apiUpload("PUT", path, pdf, "application/pdf")).rejects.toBeInstanceOf(
+      ProblemError,
+    );
+    expect(hook).toHaveBeenCalledOnce();
   });
 
   it("resolves a 204 with undefined", async () => {

@@ -142,9 +142,23 @@ async function csrfToken(): Promise<string | null> {
 }
 
 /** Call the API; resolves with the JSON body (undefined for 204), rejects with ProblemError. */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  if (body === undefined) return send<T>(method, path);
+  return send<T>(method, path, { data: JSON.stringify(body), type: "application/json" });
+}
+
+/** Send a file's bytes as the request body (e.g. a PDF); answers like `apiRequest`. */
+export function apiUpload<T>(method: Method, path: string, file: Blob, type: string): Promise<T> {
+  return send<T>(method, path, { data: file, type });
+}
+
+async function send<T>(
+  method: Method,
+  path: string,
+  body?: { data: string | Blob; type: string },
+): Promise<T> {
   const headers = baseHeaders();
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (body !== undefined) headers["Content-Type"] = body.type;
   if (!SAFE_METHODS.has(method)) {
     const token = await csrfToken();
     if (token) headers[CSRF_HEADER] = token;
@@ -155,7 +169,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
       method,
       headers,
       credentials: "same-origin",
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: body.data }),
     });
   } catch {
     throw localProblem("network");
