@@ -35,7 +35,7 @@ async def staff_page(context: BrowserContext, server: Server) -> Page:
     await add_virtual_authenticator(page)
     await page.goto(output.strip().splitlines()[-1])
     await page.get_by_test_id("staff-enrol-create").click()
-    await expect(page.get_by_test_id("home-greeting")).to_contain_text("Pia Push")
+    await expect(page.get_by_test_id("staff-user-name")).to_contain_text("Pia Push")
     return page
 
 
