@@ -178,6 +178,32 @@ describe("apiRequest", () => {
     expect(hook).toHaveBeenCalledOnce();
   });
 
+  it("sends requests that write the session one at a time, other requests at once", async () => {
+    const started: string[] = [];
+    const answers = new Map<string, () => void>();
+    vi.stubGlobal(
+      "fetch",
+      vi.fn((path: string) => {
+        started.push(path);
+        return new Promise<Response>((resolve) =>
+          answers.set(path, () => resolve(new Response("{}", { status: 200 }))),
+        );
+      }),
+    );
+    // The sign-in page's passkey challenge, then the start of bank identification.
+    const challenge = apiRequest("POST", "/api/auth/passkey/options", {});
+    const identification = apiRequest("POST", "/api/registration/strong-auth", { purpose: "x" });
+    const other = apiRequest("POST", "/api/sync/pull", {});
+    await vi.waitFor(() => expect(started).toContain("/api/sync/pull"));
+    expect(started).not.toContain("/api/registration/strong-auth");
+    answers.get("/api/auth/passkey/options")?.(); // its answer, and session cookie, first
+    await challenge;
+    await vi.waitFor(() => expect(started).toContain("/api/registration/strong-auth"));
+    answers.get("/api/registration/strong-auth")?.();
+    answers.get("/api/sync/pull")?.();
+    await Promise.all([identification, other]);
+  });
+
   it("resolves a 204 with undefined", async () => {
     fakeApi({ "DELETE /api/me/password": { status: 204 } });
     await expect(apiRequest("DELETE", "/api/me/password")).resolves.toBeUndefined();

@@ -152,7 +152,27 @@ export function apiUpload<T>(method: Method, path: string, file: Blob, type: str
   return send<T>(method, path, { data: file, type });
 }
 
-async function send<T>(
+/**
+ * Requests that write the session (passkey challenges, identification in progress, sign-in):
+ * sent one at a time. Two of them in flight for a visitor without a session would each get
+ * a new session cookie, and the one answered last would drop the other's state (e.g. the
+ * sign-in page's passkey challenge racing the start of bank identification).
+ */
+const SESSION_WRITERS = /^\/api\/(auth|registration|me\/passkeys|staff\/enrolment)\//;
+let sessionWrites: Promise<unknown> = Promise.resolve();
+
+function send<T>(
+  method: Method,
+  path: string,
+  body?: { data: string | Blob; type: string },
+): Promise<T> {
+  if (SAFE_METHODS.has(method) || !SESSION_WRITERS.test(path)) return sendNow(method, path, body);
+  const next = sessionWrites.then(() => sendNow<T>(method, path, body));
+  sessionWrites = next.catch(() => undefined);
+  return next;
+}
+
+async function sendNow<T>(
   method: Method,
   path: string,
   body?: { data: string | Blob; type: string },
