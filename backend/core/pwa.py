@@ -17,8 +17,9 @@ from backend.core.i18n import translate
 from backend.core.problems import request_language
 from backend.settings import Settings
 
-# Paths the backend answers itself; never the SPA fallback.
-_RESERVED_PREFIXES = ("api/", "auth/", "health/", "schema", "oidc/", "staff/api/")
+# Paths the backend answers itself; never the SPA fallback. (.vite/ holds the build's own
+# manifest, read by the budget script: not for browsers.)
+_RESERVED_PREFIXES = ("api/", "auth/", "health/", "schema", "oidc/", "staff/api/", ".vite/")
 _NO_CACHE = "no-cache"
 _IMMUTABLE = "public, max-age=31536000, immutable"
 _SHORT = "public, max-age=3600"

@@ -32,6 +32,8 @@ def dist(tmp_path: Path) -> Path:
         ' "screenshots": [{"src": "/screenshots/home-narrow.png", "label": "Etusivu"}]}'
     )
     (tmp_path / "favicon.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    (tmp_path / ".vite").mkdir()
+    (tmp_path / ".vite" / "manifest.json").write_text('{"index.html": {"isEntry": true}}')
     (tmp_path / "staff").mkdir()
     (tmp_path / "staff" / "index.html").write_text(
         '<!doctype html><html lang="fi"><title>staff console</title>'
@@ -154,7 +156,14 @@ async def test_console_files_and_staff_api_paths_are_404(
 
 
 @pytest.mark.parametrize(
-    "path", ["/missing.png", "/assets/gone-123.js", "/api/no-such-thing", "/auth/whatever"]
+    "path",
+    [
+        "/missing.png",
+        "/assets/gone-123.js",
+        "/api/no-such-thing",
+        "/auth/whatever",
+        "/.vite/manifest.json",  # the build's own manifest: in dist, yet not served
+    ],
 )
 async def test_missing_files_and_api_paths_are_404_not_the_shell(
     client: httpx.AsyncClient, path: str
