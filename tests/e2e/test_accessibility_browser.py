@@ -3,14 +3,13 @@ violations (WCAG 2.2 A and AA rules and axe's best practices for what they cover
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Page, expect
 
 from tests.e2e.conftest import Server
-from tests.e2e.flows import add_virtual_authenticator, call_api, register
+from tests.e2e.flows import add_virtual_authenticator, register, seed_resident_screens
 
 LANGUAGES = ("fi", "sv", "en")
 SIGNED_OUT = ("/", "/register")
@@ -54,39 +53,7 @@ async def test_every_screen_in_every_language_has_no_axe_violations(
     await choose_language(page, "fi")
     await add_virtual_authenticator(page)
     await register(page, server.base, "ville", "ville.koskinen@example.fi", "+358 40 000 0111")
-    session = await call_api(page, "GET", "/api/session")
-    lease_id = session["principal"]["homes"][0]["leaseId"]
-    ticket_id, thread_id = str(uuid.uuid4()), str(uuid.uuid4())
-    ticket = {
-        "id": ticket_id,
-        "leaseId": lease_id,
-        "category": "kitchen",
-        "location": "Keittiö",
-        "description": "Astianpesukone ei tyhjennä vettä.",
-        "masterKeyPermission": False,
-        "contactWindow": "Arkisin 8–12",
-        "pets": True,
-        "contactPhone": "+358 40 000 0111",
-    }
-    await call_api(page, "POST", "/api/tickets", ticket)
-    thread = {"category": "other", "subject": "Pihan valot", "body": "Eivät syty illalla."}
-    await call_api(page, "POST", f"/api/homes/{lease_id}/messages", {**thread, "id": thread_id})
-    news = await call_api(page, "GET", f"/api/homes/{lease_id}/news")
-    screens = [
-        "/",
-        "/tickets",
-        f"/tickets/{ticket_id}",
-        "/report",
-        "/messages",
-        "/messages/new",
-        f"/messages/{thread_id}",
-        "/news",
-        *([f"/news/{news[0]['id']}"] if news else []),
-        "/property",
-        "/rent",
-        "/occupants",
-        "/settings",
-    ]
+    screens = await seed_resident_screens(page)
     for language in LANGUAGES:
         await choose_language(page, language)
         for path in screens:
