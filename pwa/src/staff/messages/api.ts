@@ -80,7 +80,7 @@ export interface Colleague {
 export interface RegionWithProperties {
   id: string;
   code: string;
-  name: Record<string, string> | string;
+  name: Record<string, string>;
   properties: { id: string; code: string; name: string }[];
 }
 

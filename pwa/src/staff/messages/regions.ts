@@ -1,9 +1,8 @@
 /** Regions and their properties from GET /api/staff/regions (also used by news). */
 import type { RegionWithProperties } from "./api";
 
-/** A region's name in `lang`, Finnish when that is missing (the API may send a plain string). */
+/** A region's name in `lang`, Finnish when that is missing. */
 export function regionName(region: RegionWithProperties, lang: string): string {
-  if (typeof region.name === "string") return region.name;
   return region.name[lang] || region.name.fi || region.code;
 }
 

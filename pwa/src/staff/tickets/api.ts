@@ -1,5 +1,7 @@
 /** The staff tickets API (backend/tickets/staff_controllers.py), typed. */
 import { apiRequest } from "../../api/client";
+import { getRegions } from "../messages/api";
+import { propertiesOf } from "../messages/regions";
 
 export const STATUSES = [
   "received",
@@ -130,21 +132,12 @@ export const photoUrl = (ticketId: string, photoId: string, thumbnail: boolean) 
 
 export const getCategories = () => apiRequest<Categories>("GET", "/api/tickets/categories");
 
-/** The properties of the user's regions (GET /api/staff/regions: every staff role may
- * read it, unlike the editors' property list). */
-export const getProperties = async (): Promise<StaffProperty[]> => {
-  const regions = await apiRequest<{ properties: StaffProperty[] }[]>("GET", "/api/staff/regions");
-  return regions.flatMap((region) => region.properties.map(({ id, name }) => ({ id, name })));
-};
+/** The properties of the user's regions (every staff role may read the regions, unlike the
+ * editors' property list). */
+export const getProperties = async (): Promise<StaffProperty[]> => propertiesOf(await getRegions());
 
-/** The staff directory: a list, or a page `{ items }` (either shape is accepted). */
-export const getStaffUsers = async (): Promise<StaffDirectoryUser[]> => {
-  const answer = await apiRequest<StaffDirectoryUser[] | { items: StaffDirectoryUser[] }>(
-    "GET",
-    "/api/staff/users",
-  );
-  return Array.isArray(answer) ? answer : answer.items;
-};
+/** The staff directory: colleagues who share a region with the user. */
+export const getStaffUsers = () => apiRequest<StaffDirectoryUser[]>("GET", "/api/staff/users");
 
 /** Which statuses staff may move a ticket to from `current` (backend/tickets/transitions.py). */
 export const STAFF_MOVES: Record<TicketStatus, readonly TicketStatus[]> = {
