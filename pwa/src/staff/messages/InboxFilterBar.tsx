@@ -1,4 +1,5 @@
 import { st, stOr } from "../i18n/st";
+import { FilterSelect } from "../shell/FilterSelect";
 import { type MessageCategory, THREAD_STATUSES } from "./api";
 import type { InboxFilters } from "./inboxFilters";
 
@@ -18,63 +19,39 @@ export function InboxFilterBar({ filters, properties, categories, onChange }: Pr
       aria-label={st("messages.inbox.filters")}
       onSubmit={(event) => event.preventDefault()}
     >
-      <div class="field">
-        <label class="field__label" for="inbox-status">
-          {st("messages.inbox.status")}
-        </label>
-        <select
-          id="inbox-status"
-          class="field__input"
-          value={filters.status}
-          onChange={(e) => set({ status: e.currentTarget.value as InboxFilters["status"] })}
-          data-testid="inbox-status"
-        >
-          <option value="">{st("messages.inbox.anyStatus")}</option>
-          {THREAD_STATUSES.map((code) => (
-            <option key={code} value={code}>
-              {stOr(`messages.status.${code}`, code)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label class="field__label" for="inbox-category">
-          {st("messages.inbox.category")}
-        </label>
-        <select
-          id="inbox-category"
-          class="field__input"
-          value={filters.category}
-          onChange={(e) => set({ category: e.currentTarget.value })}
-          data-testid="inbox-category"
-        >
-          <option value="">{st("messages.inbox.anyCategory")}</option>
-          {categories.map(({ code, name }) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label class="field__label" for="inbox-property">
-          {st("messages.inbox.property")}
-        </label>
-        <select
-          id="inbox-property"
-          class="field__input"
-          value={filters.propertyId}
-          onChange={(e) => set({ propertyId: e.currentTarget.value })}
-          data-testid="inbox-property"
-        >
-          <option value="">{st("messages.inbox.anyProperty")}</option>
-          {properties.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        label={st("messages.inbox.status")}
+        value={filters.status}
+        onChange={(value) => set({ status: value as InboxFilters["status"] })}
+        testid="inbox-status"
+        options={[
+          { value: "", label: st("messages.inbox.anyStatus") },
+          ...THREAD_STATUSES.map((code) => ({
+            value: code,
+            label: stOr(`messages.status.${code}`, code),
+          })),
+        ]}
+      />
+      <FilterSelect
+        label={st("messages.inbox.category")}
+        value={filters.category}
+        onChange={(value) => set({ category: value })}
+        testid="inbox-category"
+        options={[
+          { value: "", label: st("messages.inbox.anyCategory") },
+          ...categories.map(({ code, name }) => ({ value: code, label: name })),
+        ]}
+      />
+      <FilterSelect
+        label={st("messages.inbox.property")}
+        value={filters.propertyId}
+        onChange={(value) => set({ propertyId: value })}
+        testid="inbox-property"
+        options={[
+          { value: "", label: st("messages.inbox.anyProperty") },
+          ...properties.map((p) => ({ value: p.id, label: p.name })),
+        ]}
+      />
       <fieldset>
         <legend>{st("messages.inbox.show")}</legend>
         <div class="staff-checks">

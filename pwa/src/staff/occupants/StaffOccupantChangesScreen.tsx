@@ -1,9 +1,9 @@
-import { useId } from "preact/hooks";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Link } from "../../components/Link";
 import { formatDateTime } from "../../i18n/format";
 import { language } from "../../state/language";
 import { st, stf, stOr } from "../i18n/st";
+import { FilterSelect } from "../shell/FilterSelect";
 import { currentQuery, setQuery } from "../shell/query";
 import type { StaffScreenProps } from "../shell/routeTypes";
 import { StaffScreen } from "../shell/StaffScreen";
@@ -42,36 +42,6 @@ function toQuery(filters: ListFilters): URLSearchParams {
   if (filters.status !== "pending") query.set("status", filters.status);
   if (filters.kind) query.set("kind", filters.kind);
   return query;
-}
-
-function Select(props: {
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  testid: string;
-  options: { value: string; label: string }[];
-}) {
-  const id = useId();
-  return (
-    <div class="field">
-      <label class="field__label" for={id}>
-        {props.label}
-      </label>
-      <select
-        id={id}
-        class="field__input"
-        value={props.value}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-        data-testid={props.testid}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 function ChangesTable({ items }: { items: StaffOccupantChange[] }) {
@@ -136,7 +106,7 @@ export function StaffOccupantChangesScreen(_props: StaffScreenProps) {
     <StaffScreen title="occupants.title" heading={st("occupants.title")}>
       <p class="staff-small">{st("occupants.list.scope")}</p>
       <section class="staff-filters" aria-label={st("occupants.list.filters")}>
-        <Select
+        <FilterSelect
           label={st("occupants.list.status")}
           value={filters.status}
           onChange={(status) => apply({ status: status as ListFilters["status"] })}
@@ -146,7 +116,7 @@ export function StaffOccupantChangesScreen(_props: StaffScreenProps) {
             { value: "all", label: st("occupants.list.anyStatus") },
           ]}
         />
-        <Select
+        <FilterSelect
           label={st("occupants.list.kind")}
           value={filters.kind}
           onChange={(kind) => apply({ kind: kind as ChangeKind | "" })}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from "preact/hooks";
 import { st, stf, stOr } from "../i18n/st";
+import { FilterSelect } from "../shell/FilterSelect";
 import type { StaffUser } from "../shell/session";
 import type { Categories, QueueSort, StaffDirectoryUser, StaffProperty, TicketStatus } from "./api";
 import { SORTS, STATUSES } from "./api";
@@ -12,36 +13,6 @@ interface Props {
   categories: Categories | null;
   properties: StaffProperty[];
   staff: StaffDirectoryUser[];
-}
-
-function Select(props: {
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  testid: string;
-  options: { value: string; label: string }[];
-}) {
-  const id = useId();
-  return (
-    <div class="field">
-      <label class="field__label" for={id}>
-        {props.label}
-      </label>
-      <select
-        id={id}
-        class="field__input"
-        value={props.value}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-        data-testid={props.testid}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 /** Search, status checkboxes, selects and the overdue switch; each change applies at once
@@ -106,7 +77,7 @@ export function QueueFilterBar({ filters, onChange, user, categories, properties
           ))}
         </div>
       </fieldset>
-      <Select
+      <FilterSelect
         label={st("tickets.queue.category")}
         value={filters.category}
         onChange={(category) => set({ category })}
@@ -118,7 +89,7 @@ export function QueueFilterBar({ filters, onChange, user, categories, properties
           ),
         ]}
       />
-      <Select
+      <FilterSelect
         label={st("tickets.queue.property")}
         value={filters.propertyId}
         onChange={(propertyId) => set({ propertyId })}
@@ -128,7 +99,7 @@ export function QueueFilterBar({ filters, onChange, user, categories, properties
           ...properties.map((p) => ({ value: p.id, label: p.name })),
         ]}
       />
-      <Select
+      <FilterSelect
         label={st("tickets.queue.age")}
         value={String(filters.olderThan)}
         onChange={(value) => set({ olderThan: Number(value) })}
@@ -141,7 +112,7 @@ export function QueueFilterBar({ filters, onChange, user, categories, properties
           })),
         ]}
       />
-      <Select
+      <FilterSelect
         label={st("tickets.queue.assignee")}
         value={filters.assignee}
         onChange={(assignee) => set({ assignee })}
@@ -153,7 +124,7 @@ export function QueueFilterBar({ filters, onChange, user, categories, properties
           ...others.map((s) => ({ value: s.id, label: s.name })),
         ]}
       />
-      <Select
+      <FilterSelect
         label={st("tickets.queue.sort")}
         value={filters.sort}
         onChange={(sort) => onChange({ ...filters, sort: sort as QueueSort, page: 0 })}
