@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { updateMe } from "../../api/identity";
 import type { MeUpdate, ResidentPrincipal } from "../../api/types";
+import { ContactFields } from "../../components/ContactForm";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { FieldFrame, TextField } from "../../components/FormField";
 import { useAction } from "../../components/useAction";
-import { isLanguage, LANGUAGES } from "../../i18n/languages";
 import { t } from "../../i18n/t";
 import { language, setLanguage } from "../../state/language";
 import { applySession, currentSession } from "../../state/session";
@@ -113,7 +112,6 @@ export function SettingsContact({ principal }: { principal: ResidentPrincipal })
   const refused = sent !== null && rejections.some((r) => r.id === sent);
   const shown = pending ? "waiting" : sent !== null && !refused ? "saved" : status;
   const problem = action.problem;
-  const languageError = problem?.fieldError("language");
   return (
     <form
       class="form"
@@ -133,49 +131,15 @@ export function SettingsContact({ principal }: { principal: ResidentPrincipal })
         />
       )}
       <ErrorAlert problem={problem} />
-      <TextField
-        label={t("contact.email")}
-        type="email"
-        autocomplete="email"
-        inputMode="email"
-        value={values.email}
-        onInput={(email) => update({ email })}
-        error={local.email ? t("settings.errors.email") : problem?.fieldError("email")}
-        testid="contact-email"
+      <ContactFields
+        values={values}
+        onChange={update}
+        problem={problem}
+        errors={{
+          email: local.email ? t("settings.errors.email") : undefined,
+          phone: local.phone ? t("settings.errors.phone") : undefined,
+        }}
       />
-      <TextField
-        label={t("contact.phone")}
-        hint={t("contact.phoneHint")}
-        type="tel"
-        autocomplete="tel"
-        inputMode="tel"
-        value={values.phone}
-        onInput={(phone) => update({ phone })}
-        error={local.phone ? t("settings.errors.phone") : problem?.fieldError("phone")}
-        testid="contact-phone"
-      />
-      <FieldFrame label={t("contact.language")} error={languageError}>
-        {({ id, describedBy }) => (
-          <select
-            id={id}
-            class="field__input"
-            value={values.language}
-            onChange={(event) => {
-              const next = event.currentTarget.value;
-              if (isLanguage(next)) update({ language: next });
-            }}
-            aria-invalid={languageError ? "true" : undefined}
-            aria-describedby={describedBy}
-            data-testid="contact-language"
-          >
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {t(`language.${code}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </FieldFrame>
       <div class="form__actions">
         <button
           type="submit"
