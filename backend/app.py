@@ -35,7 +35,7 @@ from backend.core.sessions import session_config
 from backend.core.stores import Stores
 from backend.oidc.client import OidcClient
 from backend.settings import Settings, get_settings
-from sync import freshness
+from sync import freshness, prepared
 from sync.poke import channels_plugin, close_channels
 from sync.push import forget_owners
 
@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     limiter = RateLimiter(stores.redis)
     versions.configure(stores.redis)
     principal_cache.configure(settings.cache_max_age_seconds)
-    freshness.configure(settings.cache_max_age_seconds)
+    preparer = prepared.configure(freshness.configure(settings.cache_max_age_seconds), settings)
     forget_owners()
 
     @asynccontextmanager
@@ -80,6 +80,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             async with embedded_worker(settings):
                 yield
         finally:
+            await preparer.settled()
             await app.state.oidc_client.aclose()
             await close_channels()
             await close_database()

@@ -17,7 +17,7 @@ from backend.core.problems import problem_response, request_language
 from backend.core.versions import principal_changed
 from backend.media.http import UPLOAD_BODY_LIMIT
 from backend.settings import Settings
-from sync import blobs, freshness
+from sync import blobs, freshness, prepared
 from sync import pull as pulling
 from sync import push as pushing
 from sync.poke import poke_events
@@ -86,11 +86,9 @@ class SyncController(Controller):
     ) -> Response[Any]:
         """What changed in the resident's view since the client's cookie (``PullRequest``)."""
         language = request_language(request)
-        if await _unchanged(request, data, settings, language):
-            return Response(
-                PullResponse(cookie=data["cookie"], last_mutation_id_changes={}, patch=[]),
-                headers=NO_STORE,
-            )
+        known = await _known_answer(request, data, settings, language)
+        if known is not None:
+            return Response(known, headers=NO_STORE)
         resident = await provide_resident(request, settings)
         if not supported(data):
             return schema_version_problem(request)
@@ -111,10 +109,11 @@ class SyncController(Controller):
         )
 
 
-async def _unchanged(
+async def _known_answer(
     request: AnyRequest, data: dict[str, Any], settings: Settings, language: str
-) -> bool:
-    """The no-op pull's fast path (sync.freshness): no principal load, no view."""
+) -> PullResponse | None:
+    """The pull's fast paths, with no principal load and no view: nothing changed since the
+    cookie (sync.freshness), or an answer prepared right after the write (sync.prepared)."""
     tracker = freshness.current()
     group_id, cookie = data.get("clientGroupId"), data.get("cookie")
     if (
@@ -123,9 +122,16 @@ async def _unchanged(
         or not isinstance(group_id, str)
         or type(cookie) is not int
     ):
-        return False
+        return None
     auth = resident_session(request, settings)
-    return auth is not None and await tracker.unchanged(group_id, cookie, auth, language)
+    if auth is None:
+        return None
+    if await tracker.unchanged(group_id, cookie, auth, language):
+        return PullResponse(cookie=cookie, last_mutation_id_changes={}, patch=[])
+    preparer = prepared.current()
+    if preparer is None:
+        return None
+    return await preparer.answer(group_id, cookie, auth, language)
 
 
 class BlobsController(Controller):

@@ -20,6 +20,7 @@ remembered answers are per process.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from litestar.enums import ScopeType
@@ -53,6 +54,9 @@ class Remembered:
 class Freshness:
     def __init__(self, max_age_seconds: int) -> None:
         self._memo: VersionedMemo[str, Remembered] = VersionedMemo(max_age_seconds)
+        # Which remembered groups depend on an account's or a lease's version (a superset:
+        # groups forgotten or remembered anew are dropped when found).
+        self._groups_by_key: dict[str, set[str]] = {}
 
     @staticmethod
     def keys_for(resident: ResidentPrincipal) -> tuple[str, ...]:
@@ -77,7 +81,43 @@ class Freshness:
         )
         # Time alone changes which news show at the next publication or expiry.
         news_change = await next_visibility_change(clock.now())
-        self._memo.remember(group_id, remembered, keys, versions, not_after=news_change)
+        self.keep(group_id, remembered, keys, versions, news_change)
+
+    def keep(
+        self,
+        group_id: str,
+        remembered: Remembered,
+        keys: tuple[str, ...],
+        versions: tuple[str, ...],
+        not_after: datetime | None,
+    ) -> None:
+        """Remember an answer given (or prepared, sync.prepared) under these versions."""
+        self._memo.remember(group_id, remembered, keys, versions, not_after=not_after)
+        for key in keys:
+            if key != EVERYONE:  # everyone's changes are not prepared: every group has it
+                self._groups_by_key.setdefault(key, set()).add(group_id)
+
+    def remembered(self, group_id: str) -> Remembered | None:
+        """What the group was last answered, whether or not it is still current."""
+        kept = self._memo.peek(group_id)
+        return kept[0] if kept is not None else None
+
+    def groups_depending_on(self, keys: tuple[str, ...]) -> set[str]:
+        """The remembered groups whose view depends on any of these versions."""
+        found: set[str] = set()
+        for key in keys:
+            groups = self._groups_by_key.get(key)
+            if not groups:
+                continue
+            for group_id in list(groups):
+                kept = self._memo.peek(group_id)
+                if kept is None or key not in kept[1]:
+                    groups.discard(group_id)
+                else:
+                    found.add(group_id)
+            if not groups:
+                del self._groups_by_key[key]
+        return found
 
     async def unchanged(
         self, group_id: str, cookie: int, auth: dict[str, Any], language: str
@@ -113,12 +153,23 @@ def view_change_middleware(app: ASGIApp) -> ASGIApp:
             await app(scope, receive, send)
             return
 
+        changes, collecting = view_versions.collect_changes()
+
         async def send_after_bump(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] < 400:
-                await _bump_for(scope)
+            if message["type"] == "http.response.start":
+                if message["status"] < 400:
+                    await _bump_for(scope)
+                # Pulls are prepared once per write request (sync.prepared), however many
+                # bumps its services made.
+                view_versions.announce(changes)
+                changes.clear()
             await send(message)
 
-        await app(scope, receive, send_after_bump)
+        try:
+            await app(scope, receive, send_after_bump)
+        finally:
+            view_versions.stop_collecting(collecting)
+            view_versions.announce(changes)
 
     return middleware
 

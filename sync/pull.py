@@ -88,21 +88,26 @@ async def pull(
     keys = freshness.Freshness.keys_for(resident)
     # Read before the view: a write that commits after this bumps past what is remembered.
     versions = await view_versions.read(keys)
-    for attempt in range(SNAPSHOT_ATTEMPTS):
-        try:
-            response = await _pull_once(resident, request, language)
-            break
-        except asyncpg.exceptions.SerializationError:
-            # Two pulls of one group at once on PostgreSQL: the later one reads again.
-            if attempt == SNAPSHOT_ATTEMPTS - 1:
-                raise
-    else:
-        raise AssertionError("unreachable")
+    response = await answer(resident, request, language)
     if tracker is not None and versions is not None:
         await tracker.remember(
             request.client_group_id, resident, language, response.cookie, keys, versions
         )
     return response
+
+
+async def answer(
+    resident: ResidentPrincipal, request: PullRequest, language: Language
+) -> PullResponse:
+    """The full pull of a claimed group: the view now, diffed against the cookie's."""
+    for attempt in range(SNAPSHOT_ATTEMPTS):
+        try:
+            return await _pull_once(resident, request, language)
+        except asyncpg.exceptions.SerializationError:
+            # Two pulls of one group at once on PostgreSQL: the later one reads again.
+            if attempt == SNAPSHOT_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 async def _pull_once(
@@ -152,7 +157,11 @@ async def _pull_once(
                 created_at=clock.now(),
             )
         )
+        # The asking cookie stays: an answer prepared ahead (sync.prepared) is not the
+        # client's until it pulls, and several may be prepared before it does.
         await ClientView.delete().where(
-            (ClientView.client_group == group_id) & (ClientView.cookie <= cookie - KEPT_VIEWS)
+            (ClientView.client_group == group_id)
+            & (ClientView.cookie <= cookie - KEPT_VIEWS)
+            & (ClientView.cookie != (request.cookie or 0))
         )
     return PullResponse(cookie=cookie, last_mutation_id_changes=changes, patch=patch)

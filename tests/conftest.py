@@ -37,6 +37,7 @@ from litestar import Litestar  # noqa: E402
 from backend.app import create_app  # noqa: E402
 from backend.core.db import APP_NAMES, DB, close_database, open_database  # noqa: E402
 from backend.settings import Settings, get_settings  # noqa: E402
+from sync import prepared  # noqa: E402
 from sync.poke import close_channels  # noqa: E402
 
 IS_POSTGRES = not TEST_DATABASE_URL.startswith("sqlite")
@@ -107,6 +108,9 @@ async def running_app(settings: Settings) -> AsyncIterator[Litestar]:
     try:
         yield app
     finally:
+        preparer = prepared.current()
+        if preparer is not None:  # pulls prepared after the test's last writes
+            await preparer.settled()
         await app.state.oidc_client.aclose()
         await app.state.stores.close()
         await close_channels()

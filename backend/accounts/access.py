@@ -182,6 +182,19 @@ async def resolve_principal(
     return principal
 
 
+async def resident_now(
+    account_id: UUID, credential_id: UUID | None
+) -> tuple[ResidentPrincipal, datetime | None] | None:
+    """The resident as a request of theirs signed in with this credential would find them
+    now, and when they last signed out everywhere (a session started before then is over):
+    for work done for them between requests (a sync pull prepared after a write)."""
+    if credential_id is not None and not await Credential.exists().where(
+        (Credential.id == credential_id) & Credential.revoked_at.is_null()
+    ):
+        return None
+    return await _resident(account_id, credential_id, clock.now())
+
+
 async def _load(auth: dict[str, Any], settings: Settings) -> Principal | None:
     if not _within_time_limits(auth, settings):
         return None
@@ -217,7 +230,7 @@ async def _resident(
 ) -> tuple[ResidentPrincipal, datetime | None] | None:
     """The resident, and when they last signed out everywhere."""
     account = await ResidentAccount.objects().get(ResidentAccount.id == account_id)
-    if account is None or _signed_out_everywhere(account.sessions_valid_after, started):
+    if account is None or signed_out_everywhere(account.sessions_valid_after, started):
         return None
     person = await person_in_register(account.identity_code_hmac, clock.today())
     if person is None or not person.homes:
@@ -245,7 +258,7 @@ async def _staff(
     if (
         staff is None
         or not staff.active
-        or _signed_out_everywhere(staff.sessions_valid_after, started)
+        or signed_out_everywhere(staff.sessions_valid_after, started)
     ):
         return None
     regions = await StaffRegion.select(StaffRegion.region).where(StaffRegion.staff_user == staff_id)
@@ -261,7 +274,7 @@ async def _staff(
     )
 
 
-def _signed_out_everywhere(valid_after: datetime | None, started: datetime) -> bool:
+def signed_out_everywhere(valid_after: datetime | None, started: datetime) -> bool:
     return valid_after is not None and started <= valid_after
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import secrets
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from contextvars import ContextVar, Token
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
@@ -111,6 +112,9 @@ def _text(value: Any) -> str:
 
 
 _stores: list[VersionStore] = []
+_listeners: list[Callable[[tuple[str, ...]], None]] = []
+# The bumps of the request being served, told to the listeners once, as its response starts.
+_collected: ContextVar[list[str] | None] = ContextVar("portal_view_changes", default=None)
 
 
 def configure(redis: Redis | None) -> VersionStore:
@@ -118,6 +122,29 @@ def configure(redis: Redis | None) -> VersionStore:
     store: VersionStore = RedisVersions(redis) if redis is not None else MemoryVersions()
     _stores[:] = [store]
     return store
+
+
+def on_view_change(listener: Callable[[tuple[str, ...]], None] | None) -> None:
+    """Who hears of each bump, after it (the app's sync.prepared; the last app made)."""
+    _listeners[:] = [listener] if listener is not None else []
+
+
+def collect_changes() -> tuple[list[str], Token[list[str] | None]]:
+    """From now on in this context, bumps are collected (for ``announce``), not told."""
+    changes: list[str] = []
+    return changes, _collected.set(changes)
+
+
+def stop_collecting(token: Token[list[str] | None]) -> None:
+    _collected.reset(token)
+
+
+def announce(keys: Iterable[str]) -> None:
+    """Tell the listeners of these bumps (once per request, however many it made)."""
+    bumped = tuple(dict.fromkeys(keys))
+    if bumped:
+        for listener in _listeners:
+            listener(bumped)
 
 
 def current() -> VersionStore | None:
@@ -146,7 +173,13 @@ async def view_changed(
         keys.append(EVERYONE)
     store = current()
     if store is not None and keys:
-        await store.bump(dict.fromkeys(keys))
+        bumped = tuple(dict.fromkeys(keys))
+        await store.bump(bumped)
+        collected = _collected.get()
+        if collected is not None:
+            collected.extend(bumped)
+        else:
+            announce(bumped)
 
 
 def next_utc_midnight(now: datetime) -> datetime:
@@ -195,6 +228,17 @@ class VersionedMemo(Generic[K, V]):
         self._kept.move_to_end(key)
         while len(self._kept) > self.size:
             self._kept.popitem(last=False)
+
+    def peek(self, key: K) -> tuple[V, tuple[str, ...]] | None:
+        """The remembered value and the keys it depends on, before its deadline, whether or
+        not those versions have moved since."""
+        kept = self._kept.get(key)
+        if kept is None or clock.timestamp() >= kept.valid_until:
+            return None
+        return kept.value, kept.keys
+
+    def forget(self, key: K) -> None:
+        self._kept.pop(key, None)
 
     async def recall(self, key: K, accept: Callable[[V], bool] = lambda _: True) -> V | None:
         """The remembered value if ``accept`` takes it and it is still current."""

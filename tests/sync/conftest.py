@@ -6,8 +6,10 @@ import uuid
 from typing import Any
 
 import httpx
+import pytest
 
 from backend.tickets.tables import TicketEvent
+from sync import pull as pulling
 from sync.protocol import SCHEMA_VERSION
 
 
@@ -68,3 +70,17 @@ async def comments_on(ticket_id: str) -> list[str]:
         (TicketEvent.ticket == uuid.UUID(ticket_id)) & (TicketEvent.kind == "comment")
     )
     return [str(row["text"]) for row in rows]
+
+
+@pytest.fixture
+def view_builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Counts the builds of a client view (full pulls, whether prepared ahead or not)."""
+    built: list[str] = []
+    real = pulling.client_view
+
+    async def counting(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        built.append("view")
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(pulling, "client_view", counting)
+    return built

@@ -27,6 +27,7 @@ from litestar import Litestar
 
 from backend.core import clock
 from backend.demo.identity_codes import test_identity_code
+from sync import prepared
 from sync.protocol import PullResponse, PushResponse, SchemaVersionProblem
 from tests.conftest import api_client
 from tests.factories import make_lease, make_occupant, make_property, make_region, make_unit
@@ -119,6 +120,11 @@ class Recorder:
         self, name: str, description: str, given: dict[str, Any], path: str, body: Any
     ) -> dict[str, Any]:
         """One exchange, kept under ``name``; returns the server's raw answer."""
+        # Pulls prepared after the previous write have been made (their cookies are taken):
+        # the recorded cookies are the same on every run.
+        preparer = prepared.current()
+        assert preparer is not None
+        await preparer.settled()
         response = await self.client.post(path, json=body)
         answer: dict[str, Any] = response.json()
         _fits_the_wire_types(response.status_code, path, answer)

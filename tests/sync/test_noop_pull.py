@@ -15,7 +15,6 @@ from backend.core import clock, versions
 from backend.demo.identity_codes import test_identity_code
 from backend.settings import Settings
 from backend.tickets.tables import Ticket
-from sync import pull as pulling
 from tests.factories import TODAY, make_occupant
 from tests.support.authenticator import SoftAuthenticator
 from tests.support.flows import passkey_login, register
@@ -24,20 +23,6 @@ from tests.sync.conftest import mutation, new_group, pull, pulled, pushed
 from tests.tickets.conftest import file_ticket, staff_move, ticket_body
 
 DAY = 24 * 3600
-
-
-@pytest.fixture
-def view_builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Counts the full pulls: each builds the resident's client view once."""
-    built: list[str] = []
-    real = pulling.client_view
-
-    async def counting(*args: Any, **kwargs: Any) -> dict[str, Any]:
-        built.append("view")
-        return await real(*args, **kwargs)
-
-    monkeypatch.setattr(pulling, "client_view", counting)
-    return built
 
 
 def puts(body: dict[str, Any]) -> dict[str, Any]:
