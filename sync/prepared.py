@@ -58,6 +58,7 @@ class Preparer:
         self._running: dict[str, asyncio.Task[None]] = {}
         self._again: set[str] = set()
         self._slots = asyncio.Semaphore(PARALLEL_PREPARATIONS)
+        self.prepared_count = 0  # answers prepared since start (for `make bench`)
 
     def changed(self, keys: tuple[str, ...]) -> None:
         """After a bump of these versions: prepare the pulls of the groups depending on them."""
@@ -126,6 +127,7 @@ class Preparer:
         not_after = await next_visibility_change(clock.now())
         prepared = PreparedPull(asked, response, keys, versions, not_after, sessions_valid_after)
         self._memo.remember(group_id, prepared, keys, versions, not_after=not_after)
+        self.prepared_count += 1
 
 
 _current: list[Preparer] = []

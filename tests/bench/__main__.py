@@ -122,9 +122,18 @@ def _report_server_errors(log: Path) -> None:
     """Errors the server logged (a 2xx answer may still hide one, e.g. a failed poke)."""
     lines = log.read_text(errors="replace").splitlines()
     bad = [line for line in lines if '"level": "ERROR"' in line or line.startswith("Traceback")]
-    print(f"  server log: {len(lines)} lines, {len(bad)} errors", flush=True)
-    if bad:
-        print(f"  first: {bad[0][:500]}", flush=True)
+    warnings = [line for line in lines if '"level": "WARNING"' in line]
+    print(f"  server log: {len(lines)} lines, {len(bad)} errors, {len(warnings)} warnings")
+    for kind, found in (("error", bad), ("warning", warnings)):
+        if found:  # its message, and the exception's last line (what went wrong)
+            first = found[0]
+            try:
+                entry = json.loads(first)
+                last = str(entry.get("exception", "")).strip().splitlines()[-1:]
+                first = f"{entry.get('message')}: {''.join(last)}"
+            except ValueError:
+                pass
+            print(f"  first {kind}: {first[:500]}", flush=True)
 
 
 async def _admin(sql: str) -> None:

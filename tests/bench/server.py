@@ -10,7 +10,11 @@ routes exist only here, never in the production app:
   session cookies;
 - ``POST /bench/raw-rows`` ``{"since": iso-datetime}``: the signed-in resident's tickets
   changed since then, with their public timeline, as JSON from one hand-written SQL query
-  on a raw asyncpg pool: what the "10 changed rows" pull answers, without the framework.
+  on a raw asyncpg pool: what the "10 changed rows" pull answers, without the framework;
+  ``POST /bench/raw-close`` closes that pool (PostgreSQL allows 100 connections, the app's
+  pool holds up to 64);
+- ``POST /bench/settled``: waits until the pulls prepared after the writes so far are made
+  (sync.prepared), and answers how many were prepared since start.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from backend.accounts.access import AUTH_KEY, start_session
 from backend.accounts.tables import Credential
 from backend.app import create_app
 from backend.settings import get_settings
+from sync import prepared
 
 # The resident's own tickets (the homes whose register lists them now) changed since $2,
 # shaped like the pull's ticket values, in one round trip: the timelines joined and
@@ -135,9 +140,24 @@ async def raw_rows(
     return Response(body.encode(), media_type="application/json")
 
 
+@post("/bench/raw-close", status_code=204)
+async def raw_close() -> None:
+    await _raw.close()
+    _raw.pool = None
+
+
+@post("/bench/settled", status_code=200)
+async def settled() -> dict[str, int]:
+    preparer = prepared.current()
+    if preparer is None:
+        return {"prepared": 0}
+    await preparer.settled()
+    return {"prepared": preparer.prepared_count}
+
+
 def create_bench_app() -> Litestar:
     app = create_app()
-    for handler in (hello, login, raw_rows):
+    for handler in (hello, login, raw_rows, raw_close, settled):
         app.register(handler)
     app.on_shutdown.append(_raw.close)
     profile_to = os.environ.get("BENCH_PROFILE")  # a file: the server's profile, at shutdown
