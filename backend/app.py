@@ -31,6 +31,7 @@ from backend.core.middleware import request_context_middleware
 from backend.core.problems import EXCEPTION_HANDLERS
 from backend.core.pwa import PwaController
 from backend.core.rate_limit import RateLimiter
+from backend.core.runtime import tune_garbage_collection
 from backend.core.sessions import session_config
 from backend.core.stores import Stores
 from backend.oidc.client import OidcClient
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         from backend.notifications.worker import embedded_worker
 
         await open_database(settings)
+        tune_garbage_collection()
         try:
             # The embedded default delivers web push from this process (DESIGN §6).
             async with embedded_worker(settings):

@@ -87,18 +87,18 @@ async def _client(group_id: str, client_id: str) -> int:
     return int(row["last_mutation_id"])
 
 
+# Hand-written: it runs once per mutation, and building it with the ORM cost more CPU than
+# the mutation itself (filing a ticket).
+_ADVANCE = (
+    "UPDATE sync_client SET last_mutation_id = {} "
+    "WHERE id = {} AND client_group = {} AND last_mutation_id = {} RETURNING id"
+)
+
+
 async def _advance(group_id: str, client_id: str, mutation_id: int) -> None:
     """Moves lastMutationId from ``mutation_id - 1`` to ``mutation_id``; first in the
     transaction, so that on PostgreSQL the client row's lock orders concurrent pushes."""
-    updated = await (
-        SyncClient.update({SyncClient.last_mutation_id: mutation_id})
-        .where(
-            (SyncClient.id == client_id)
-            & (SyncClient.client_group == group_id)
-            & (SyncClient.last_mutation_id == mutation_id - 1)
-        )
-        .returning(SyncClient.id)
-    )
+    updated = await SyncClient.raw(_ADVANCE, mutation_id, client_id, group_id, mutation_id - 1)
     if not updated:
         raise _AlreadyApplied()
 

@@ -55,6 +55,18 @@ async def _prepare_year(engine: PostgresEngine, year: int) -> None:
     _years_ready.add(year)
 
 
+def numbered_by_sequence() -> bool:
+    """PostgreSQL: a sequence per year (SQLite: the counter row, by ``number_ticket``)."""
+    return isinstance(DB, PostgresEngine)
+
+
+async def year_sequence(year: int) -> str:
+    """The year's sequence (created on first use), for ``nextval`` in the filing itself."""
+    assert isinstance(DB, PostgresEngine)
+    await _prepare_year(DB, year)
+    return f"ticket_number_{int(year)}"
+
+
 async def number_ticket(ticket_id: UUID, year: int) -> None:
     """Gives the ticket its number: inside the filing's transaction, after its insert."""
     if isinstance(DB, PostgresEngine):
