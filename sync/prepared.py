@@ -38,6 +38,9 @@ from sync.protocol import SCHEMA_VERSION, PullRequest, PullResponse
 logger = logging.getLogger("sync.prepared")
 
 PARALLEL_PREPARATIONS = 2  # background work must leave room for the requests themselves
+# Answers kept until their pull comes (most are taken within seconds, after the poke); the
+# least recently prepared go first.
+KEPT_ANSWERS = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,6 @@ class PreparedPull:
 class Preparer:
     def __init__(self, tracker: freshness.Freshness, settings: Settings) -> None:
         self._tracker = tracker
-        self._settings = settings
         self._memo: VersionedMemo[str, PreparedPull] = VersionedMemo(settings.cache_max_age_seconds)
         self._running: dict[str, asyncio.Task[None]] = {}
         self._again: set[str] = set()
