@@ -69,6 +69,8 @@ class SyncController(Controller):
         push_request = parsed(PushRequest, data)
         result: PushResponse = await pushing.push(resident, push_request, request_language(request))
         applied = {(item.client_id, item.id) for item in result.results if item.status == "applied"}
+        if not any(item.status in ("applied", "rejected") for item in result.results):
+            freshness.nothing_changed(request.scope.setdefault("state", {}))  # a replay
         if any(
             (m.client_id, m.id) in applied and m.name in PRINCIPAL_MUTATIONS
             for m in push_request.mutations

@@ -39,6 +39,13 @@ _UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 POKED_OPT = "sync_view_poked"
 # Route option: an unsafe method that changes no resident's view (the pull).
 UNCHANGED_OPT = "sync_view_unchanged"
+_UNCHANGED_STATE = "portal_view_unchanged"
+
+
+def nothing_changed(scope_state: dict[str, Any]) -> None:
+    """Marks this write request as one that changed nothing after all (a push whose every
+    mutation was applied before): no versions move, no app is poked."""
+    scope_state[_UNCHANGED_STATE] = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +184,9 @@ def view_change_middleware(app: ASGIApp) -> ASGIApp:
 async def _bump_for(scope: Scope) -> None:
     handler = scope.get("route_handler")
     opt: dict[str, Any] = handler.opt if handler is not None else {}
-    if opt.get(UNCHANGED_OPT):
-        return
     state = scope.get("state", {})
+    if opt.get(UNCHANGED_OPT) or state.get(_UNCHANGED_STATE):
+        return
     principal = state.get("portal_principal")
     if isinstance(principal, ResidentPrincipal):
         mine = [principal.account_id]

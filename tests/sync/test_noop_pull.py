@@ -255,3 +255,18 @@ async def test_quiet_hours_set_in_the_profile_reach_the_next_pull(db: None, app:
         assert changed.status_code == 200, changed.text
         after = await pulled(main, group, seen["cookie"])
         assert puts(after)["profile"]["quietHours"] == {"start": "22:00", "end": "07:00"}
+
+
+async def test_a_replayed_push_leaves_the_next_pull_unchanged(
+    db: None, app: Litestar, view_builds: list[str]
+) -> None:
+    async with build_world(app) as world:
+        main, group = world.clients["main"], new_group()
+        batch = [mutation("c1", 1, "createTicket", **ticket_body(world.ids["L1"]))]
+        await pushed(main, group, batch)
+        seen = await pulled(main, group, None)
+        builds = len(view_builds)
+        replay = await pushed(main, group, batch)  # its response was lost: sent again
+        assert [r["status"] for r in replay["results"]] == ["skipped"]
+        assert (await pulled(main, group, seen["cookie"]))["patch"] == []
+        assert len(view_builds) == builds  # answered from memory: no version moved
