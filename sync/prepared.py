@@ -56,7 +56,9 @@ class PreparedPull:
 class Preparer:
     def __init__(self, tracker: freshness.Freshness, settings: Settings) -> None:
         self._tracker = tracker
-        self._memo: VersionedMemo[str, PreparedPull] = VersionedMemo(settings.cache_max_age_seconds)
+        self._memo: VersionedMemo[str, PreparedPull] = VersionedMemo(
+            settings.cache_max_age_seconds, size=KEPT_ANSWERS
+        )
         self._running: dict[str, asyncio.Task[None]] = {}
         self._again: set[str] = set()
         self._slots = asyncio.Semaphore(PARALLEL_PREPARATIONS)
