@@ -56,6 +56,13 @@ class HeldFileStore(FileStore):
         await super().set(key, value, expires_in)
 
 
+async def _adult_in_register(serial: int) -> str:
+    """An adult occupant of an active lease (who may register); their identity code."""
+    code = test_identity_code(ADULT, serial)
+    await make_occupant(identity_code=code, birth_date=ADULT)
+    return code
+
+
 async def _held_sessions(app: Litestar, tmp_path: Any) -> HeldFileStore:
     store = HeldFileStore(tmp_path / "sessions", create_directories=True)
     app.stores.register("sessions", store, allow_override=True)
@@ -75,8 +82,7 @@ async def _finish_bank_identification(client: httpx.AsyncClient, url: str, code:
 async def test_a_passkey_challenge_overlapping_the_start_of_bank_identification_keeps_both(
     db: None, app: Litestar, tmp_path: Any
 ) -> None:
-    code = test_identity_code(ADULT, 981)
-    await make_occupant(identity_code=code, birth_date=ADULT)
+    code = await _adult_in_register(981)
     resident = SoftAuthenticator()
     async with api_client(app) as setup:
         await register(setup, resident, code)
@@ -107,8 +113,7 @@ async def test_a_passkey_challenge_overlapping_the_start_of_bank_identification_
 async def test_a_request_that_only_reads_the_session_never_undoes_an_overlapping_write(
     db: None, app: Litestar, tmp_path: Any
 ) -> None:
-    code = test_identity_code(ADULT, 982)
-    await make_occupant(identity_code=code, birth_date=ADULT)
+    code = await _adult_in_register(982)
     store = await _held_sessions(app, tmp_path)
     async with api_client(app) as browser:
         assert (await browser.post("/api/auth/passkey/options", json={})).status_code == 200
@@ -135,8 +140,7 @@ async def test_a_request_that_only_reads_the_session_never_undoes_an_overlapping
 async def test_a_request_overlapping_sign_out_does_not_sign_the_browser_back_in(
     db: None, app: Litestar, tmp_path: Any
 ) -> None:
-    code = test_identity_code(ADULT, 983)
-    await make_occupant(identity_code=code, birth_date=ADULT)
+    code = await _adult_in_register(983)
     store = await _held_sessions(app, tmp_path)
     async with api_client(app) as browser:
         await register(browser, SoftAuthenticator(), code)
