@@ -2,9 +2,10 @@
 
 On PostgreSQL each year has its own sequence, ``ticket_number_<year>``: ``nextval`` takes no
 row lock, so concurrent filings never queue behind each other's commits (a counter row did:
-every filing waited for the one before it to commit, ~90 % of the time under load). A
-filing that rolls back after numbering leaves a gap; the numbers are references, not a
-ledger. The sequence is created on first use in a year, continuing from the year's counter
+every filing waited for the one before it to commit, ~90 % of the time under load). The
+filing takes its number in its own INSERT (tickets.filing); a filing that rolls back, or
+finds its ticket filed already (a retried upload), leaves a gap: the numbers are
+references, not a ledger. The sequence is created on first use in a year, continuing from the year's counter
 row if tickets were numbered by the row before. SQLite serializes writers anyway and keeps
 using the counter row (``ticket_number_sequence``), numbering as the filing's last step.
 """

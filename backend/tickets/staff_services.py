@@ -19,8 +19,8 @@ from backend.staff.search import address_with_unit, contains_any, localized_text
 from backend.staff.tables import StaffRegion, StaffUser
 from backend.tickets import errors
 from backend.tickets.access import TICKET_ROLES, TicketRow, staff_ticket_filter, ticket_for_staff
+from backend.tickets.events import add_event
 from backend.tickets.schemas import TransitionIn
-from backend.tickets.services import add_event
 from backend.tickets.tables import Ticket
 from backend.tickets.transitions import OPEN_STATUSES, Status, may_transition
 from sync.poke import poke_leases
