@@ -17,7 +17,6 @@ import {
   type FieldErrors,
   firstInvalidStep,
   newDraft,
-  type ReportDraft,
   STEPS,
   type StepName,
   stepNumber,
@@ -25,17 +24,9 @@ import {
   validateStep,
 } from "./draft";
 import { ReportDiscardDialog, ReportDraftsNotice } from "./ReportDrafts";
-import { ReportPhotosStep, usePhotoUrls } from "./ReportPhotos";
-import { ReportReview } from "./ReportReview";
-import {
-  AccessStep,
-  AreaStep,
-  CategoryStep,
-  DescriptionStep,
-  EmergencyCall,
-  errorText,
-  LocationStep,
-} from "./ReportSteps";
+import { usePhotoUrls } from "./ReportPhotos";
+import { StepBody } from "./ReportStepBody";
+import { EmergencyCall } from "./ReportSteps";
 import { type ReportDrafts, useReportDrafts } from "./useReportDrafts";
 
 const HEADINGS: Record<StepName, MessageKey> = {
@@ -345,72 +336,4 @@ function ReportWizard({ principal, client, drafts }: WizardProps) {
       )}
     </>
   );
-}
-
-interface StepBodyProps {
-  step: StepName;
-  draft: ReportDraft;
-  errors: FieldErrors;
-  client: SyncClient;
-  homes: ResidentPrincipal["homes"];
-  categories: CategoriesRow | null | undefined;
-  photoUrls: Record<string, string>;
-  rejection: RejectedMutation | null;
-  sending: boolean;
-  update: (change: Partial<ReportDraft>) => void;
-  forgetPhotos: (hashes: readonly string[]) => Promise<void>;
-  onEdit: (step: StepName) => void;
-  onSend: () => void;
-}
-
-function StepBody(props: StepBodyProps) {
-  const { draft, errors, update } = props;
-  switch (props.step) {
-    case "area":
-      return (
-        <AreaStep
-          draft={draft}
-          errors={errors}
-          update={update}
-          homes={props.homes}
-          categories={props.categories}
-        />
-      );
-    case "category":
-      return (
-        <CategoryStep draft={draft} errors={errors} update={update} categories={props.categories} />
-      );
-    case "location":
-      return <LocationStep draft={draft} errors={errors} update={update} />;
-    case "description":
-      return <DescriptionStep draft={draft} errors={errors} update={update} />;
-    case "photos":
-      return (
-        <ReportPhotosStep
-          client={props.client}
-          photos={draft.photos}
-          urls={props.photoUrls}
-          onChange={(photos) => update({ photos })}
-          onRemoved={(sha) => void props.forgetPhotos([sha])}
-          error={errorText(errors.photos)}
-        />
-      );
-    case "access":
-      return <AccessStep draft={draft} errors={errors} update={update} />;
-    case "review":
-      return (
-        <ReportReview
-          draft={draft}
-          homes={props.homes}
-          categories={props.categories}
-          photoUrls={props.photoUrls}
-          rejection={props.rejection}
-          sending={props.sending}
-          onEdit={props.onEdit}
-          onSend={props.onSend}
-        />
-      );
-    default:
-      return null;
-  }
 }
