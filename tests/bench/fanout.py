@@ -38,8 +38,9 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, ClassVar
-from urllib.request import Request, urlopen
+from typing import Any
+
+from tests.bench.push_receiver import receive, receiver_call
 
 ROOT = Path(__file__).resolve().parents[2]
 N = int(os.environ.get("BENCH_FANOUT", "10000"))
@@ -56,71 +57,6 @@ CONCURRENCY = int(os.environ.get("BENCH_FANOUT_CONCURRENCY", "0"))
 
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-# --- the receiver (its own process) -------------------------------------------------------
-
-
-class _Receiver(asyncio.Protocol):
-    """A minimal HTTP/1.1 keep-alive server: cheap per request, so that the worker's CPU is
-    what limits the run, not this one."""
-
-    topics: ClassVar[set[str]] = set()
-    stats: ClassVar[dict[str, int]] = {"received": 0, "bad": 0}
-
-    def connection_made(self, transport: Any) -> None:
-        self.transport = transport
-        self.buffer = b""
-
-    def data_received(self, data: bytes) -> None:
-        self.buffer += data
-        while True:
-            end = self.buffer.find(b"\r\n\r\n")
-            if end < 0:
-                return
-            head = self.buffer[:end].decode("latin-1").split("\r\n")
-            headers = {}
-            for line in head[1:]:
-                name, _, value = line.partition(":")
-                headers[name.strip().lower()] = value.strip()
-            length = int(headers.get("content-length", "0"))
-            if len(self.buffer) < end + 4 + length:
-                return
-            self.buffer = self.buffer[end + 4 + length :]
-            self.transport.write(self._answer(head[0], headers))
-
-    def _answer(self, request_line: str, headers: dict[str, str]) -> bytes:
-        method, path = request_line.split(" ")[:2]
-        body = b""
-        if method == "POST" and path.startswith("/push/"):
-            stats = _Receiver.stats
-            stats["received"] += 1
-            good = headers.get("authorization", "").startswith("vapid t=")
-            good = good and headers.get("content-encoding") == "aes128gcm"
-            if not good or not headers.get("topic"):
-                stats["bad"] += 1
-            _Receiver.topics.add(headers.get("topic", ""))
-            status = "201 Created"
-        elif path == "/stats":
-            body = json.dumps({**_Receiver.stats, "topics": len(_Receiver.topics)}).encode()
-            status = "200 OK"
-        elif path == "/reset":
-            _Receiver.topics.clear()
-            _Receiver.stats.update(received=0, bad=0)
-            status = "200 OK"
-        else:
-            status = "404 Not Found"
-        return f"HTTP/1.1 {status}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
-
-
-async def _receive(port: int) -> None:
-    loop = asyncio.get_running_loop()
-    server = await loop.create_server(_Receiver, "127.0.0.1", port, backlog=1024)
-    print("ready", flush=True)
-    stop = asyncio.Event()
-    loop.add_signal_handler(signal.SIGTERM, stop.set)
-    await stop.wait()
-    server.close()
 
 
 # --- the worker (its own process) ---------------------------------------------------------
@@ -254,12 +190,6 @@ async def _fresh_notifications(dsn: str, accounts: list[str]) -> None:
     await write_postgres(dsn, {"notification": rows})
 
 
-def _receiver_call(origin: str, path: str) -> dict[str, Any]:
-    with urlopen(Request(f"{origin}{path}", method="GET"), timeout=10) as answer:  # noqa: S310
-        body = answer.read()
-    return dict(json.loads(body)) if body else {}
-
-
 @contextmanager
 def _process(
     args: list[str], env: dict[str, str], cpu: int, log: Path
@@ -319,7 +249,7 @@ async def _wait_done(dsn: str, count: int, limit: float) -> float:
 
 
 def _run(workers: int, env: dict[str, str], dsn: str, origin: str, folder: Path) -> Run:
-    _receiver_call(origin, "/reset")
+    receiver_call(origin, "/reset")
     cpus = [WORKER_CPU, OTHER_CPU][:workers]
     args = ["worker", "--batch", str(BATCH), "--concurrency", str(CONCURRENCY)]  # 0: default
     with ExitStack() as stack:
@@ -330,7 +260,7 @@ def _run(workers: int, env: dict[str, str], dsn: str, origin: str, folder: Path)
         cpu_before = sum(_cpu_seconds(p.pid) for p in processes)
         seconds = asyncio.run(_wait_done(dsn, N, limit=600))
         busy = (sum(_cpu_seconds(p.pid) for p in processes) - cpu_before) / seconds / workers
-    stats = _receiver_call(origin, "/stats")
+    stats = receiver_call(origin, "/stats")
     [row] = asyncio.run(
         _sql(
             dsn,
@@ -440,7 +370,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=CONCURRENCY)
     args = parser.parse_args()
     if args.role == "receiver":
-        asyncio.run(_receive(args.port))
+        asyncio.run(receive(args.port))
     elif args.role == "worker":
         from backend.notifications.worker import run_event_loop
 
