@@ -80,7 +80,7 @@ export function StaffMessagesScreen({ principal }: StaffScreenProps) {
           </button>
         </>
       )}
-      <p role="status" class="staff-small" data-testid="inbox-status">
+      <p role="status" class="staff-small" data-testid="inbox-count">
         {page.status === "loading" ? st("messages.loading") : ""}
         {page.status === "ready" ? stf("messages.inbox.count", range) : ""}
       </p>

@@ -116,6 +116,9 @@ describe("inbox", () => {
     );
     const table = screen.getByRole("table");
     expect(table.querySelector("caption")?.textContent).toContain("1–1 / 1");
+    // The result line is announced (role=status), once: the status filter has its own id.
+    expect(screen.getByTestId("inbox-count").textContent).toBe("1–1 / 1");
+    expect(screen.getAllByTestId("inbox-status")).toHaveLength(1);
   });
 
   it("sends the filters the user picks to the API", async () => {
