@@ -5,9 +5,10 @@ row lock, so concurrent filings never queue behind each other's commits (a count
 every filing waited for the one before it to commit, ~90 % of the time under load). The
 filing takes its number in its own INSERT (tickets.filing); a filing that rolls back, or
 finds its ticket filed already (a retried upload), leaves a gap: the numbers are
-references, not a ledger. The sequence is created on first use in a year, continuing from the year's counter
-row if tickets were numbered by the row before. SQLite serializes writers anyway and keeps
-using the counter row (``ticket_number_sequence``), numbering as the filing's last step.
+references, not a ledger. The sequence is created on first use in a year, continuing
+from the year's counter row if tickets were numbered by the row before. SQLite serializes
+writers anyway and keeps using the counter row (``ticket_number_sequence``), numbering as
+the filing's last step.
 """
 
 from __future__ import annotations
