@@ -9,7 +9,7 @@ import uuid
 from typing import Any
 
 from PIL import Image
-from playwright.async_api import Page, expect
+from playwright.async_api import Page, Response, expect
 
 
 async def add_virtual_authenticator(page: Page) -> None:
@@ -49,6 +49,26 @@ async def register(page: Page, base: str, person: str, email: str, phone: str) -
     await page.get_by_test_id("passkey-name").fill("Testipuhelin")
     await page.get_by_test_id("passkey-create").click()
     await expect(page.get_by_test_id("home-greeting")).to_be_visible()
+
+
+async def choose_language(page: Page, language: str, *, signed_in: bool = False) -> None:
+    """The language switcher. A signed-in resident's choice also goes to their profile (a
+    sync push): wait until it has been sent, as a person does not open the next screen
+    within the same millisecond (a reload could otherwise cut the write short)."""
+    button = page.get_by_test_id(f"language-{language}")
+    changes = await page.locator("html").get_attribute("lang") != language
+    if signed_in and changes:
+
+        def saves_it(response: Response) -> bool:
+            sent = response.request.post_data or ""
+            return response.url.endswith("/api/sync/push") and "updateProfile" in sent
+
+        async with page.expect_response(saves_it) as saved:
+            await button.click()
+        assert (await saved.value).ok
+    else:
+        await button.click()
+    await expect(page.locator("html")).to_have_attribute("lang", language)
 
 
 def photo_jpeg(width: int = 3000, height: int = 2000) -> bytes:

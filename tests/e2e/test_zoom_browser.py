@@ -20,6 +20,7 @@ from playwright.async_api import Browser, BrowserContext, Page, expect
 from tests.e2e.conftest import ROOT, Server
 from tests.e2e.flows import (
     add_virtual_authenticator,
+    choose_language,
     register,
     seed_resident_screens,
     service_worker_in_control,
@@ -161,11 +162,6 @@ async def screen_ready(page: Page, base: str, path: str) -> None:
     await expect(page.get_by_role("status").filter(has_text="…")).to_have_count(0)
 
 
-async def choose_language(page: Page, language: str) -> None:
-    await page.get_by_test_id(f"language-{language}").click()
-    await expect(page.locator("html")).to_have_attribute("lang", language)
-
-
 @pytest.fixture(scope="module")
 def pwa_dist() -> Iterator[Path]:
     """A copy of the built PWA for this module's server: a test deploys a next version of
@@ -257,11 +253,11 @@ async def test_every_screen_reflows_at_200_percent_zoom(
     page = await zoomed_page(storage_state=resident.state)
     await page.goto(server.base + "/")
     for language in LANGUAGES:
-        await choose_language(page, language)
+        await choose_language(page, language, signed_in=True)
         found += await layout_problems(page, server.base, resident.screens, language)
 
     # The report wizard's later steps (long category names, the photo picker) at 320 px.
-    await choose_language(page, "fi")
+    await choose_language(page, "fi", signed_in=True)
     await page.set_viewport_size(ZOOMED[1])
     await screen_ready(page, server.base, "/report")
     steps = [

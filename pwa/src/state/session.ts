@@ -6,7 +6,7 @@ import type { Principal, ResidentPrincipal, Session } from "../api/types";
 import { offlineAccountSignedIn, offlineAccountSignedOut } from "../offline/account";
 import { setLanguage } from "./language";
 import { navigate } from "./route";
-import { openSyncFor } from "./sync";
+import { openSyncFor, profileLanguage } from "./sync";
 
 export type SessionState =
   | { status: "loading" }
@@ -69,7 +69,9 @@ function rememberedSession(): Session | null {
 export function applySession(session: Session): void {
   rememberSession(session);
   if (session.authenticated && session.principal) {
-    setLanguage(session.principal.language);
+    // The open profile row wins: a session read before a queued language change was sent
+    // still brings the old language.
+    setLanguage(profileLanguage(session.principal.id) ?? session.principal.language);
     signedOutNotice.value = null;
     // Another account's offline data never stays on this device; then the resident's own
     // offline data opens and syncs.

@@ -5,7 +5,7 @@
  */
 import { effect, signal } from "@preact/signals";
 import { useMemo } from "preact/hooks";
-import { isLanguage } from "../i18n/languages";
+import { isLanguage, type Language } from "../i18n/languages";
 import { eventSourcePoke, onBeforeWipe, SyncClient } from "../offline";
 import { language, setLanguage } from "./language";
 
@@ -31,6 +31,14 @@ function followProfileLanguage(client: SyncClient): () => void {
       setLanguage(chosen);
     }
   });
+}
+
+/** The language of this account's open profile row (a queued change applied), if any. */
+export function profileLanguage(accountId: string): Language | null {
+  const client = syncClient.peek();
+  if (!client || accountOfClient !== accountId) return null;
+  const chosen = client.state.row<{ language?: unknown }>("profile").peek()?.language;
+  return typeof chosen === "string" && isLanguage(chosen) ? chosen : null;
 }
 
 type Open = (accountId: string) => Promise<SyncClient>;
