@@ -24,21 +24,25 @@ let stopFollowingLanguage: (() => void) | null = null;
  * one until the change has been sent.
  */
 function followProfileLanguage(client: SyncClient): () => void {
-  const profile = client.state.row<{ language?: unknown }>("profile");
+  const profile = client.state.row<ProfileLanguage>("profile");
   return effect(() => {
-    const chosen = profile.value?.language;
-    if (typeof chosen === "string" && isLanguage(chosen) && chosen !== language.peek()) {
-      setLanguage(chosen);
-    }
+    const chosen = languageOf(profile.value);
+    if (chosen && chosen !== language.peek()) setLanguage(chosen);
   });
+}
+
+type ProfileLanguage = { language?: unknown };
+
+function languageOf(row: ProfileLanguage | undefined): Language | null {
+  const chosen = row?.language;
+  return typeof chosen === "string" && isLanguage(chosen) ? chosen : null;
 }
 
 /** The language of this account's open profile row (a queued change applied), if any. */
 export function profileLanguage(accountId: string): Language | null {
   const client = syncClient.peek();
   if (!client || accountOfClient !== accountId) return null;
-  const chosen = client.state.row<{ language?: unknown }>("profile").peek()?.language;
-  return typeof chosen === "string" && isLanguage(chosen) ? chosen : null;
+  return languageOf(client.state.row<ProfileLanguage>("profile").peek());
 }
 
 type Open = (accountId: string) => Promise<SyncClient>;
