@@ -21,10 +21,19 @@ from piccolo.engine.postgres import PostgresEngine
 from backend.core.db import DB
 from backend.tickets.tables import Ticket, TicketNumberSequence
 
-_NUMBER_FROM_SEQUENCE = """
-UPDATE ticket SET number = 'VI-' || {} || '-' || lpad(n::text, greatest(6, length(n::text)), '0')
-FROM (SELECT nextval({}::regclass) AS n) AS next WHERE ticket.id = {}
-"""
+# PostgreSQL, as SQL fragments with the ORM's ``{}`` placeholders: the number made of the
+# year and ``n``, the next value of the year's sequence, which NEXT_IN_SEQUENCE selects.
+NUMBER_OF_N = "'VI-' || {} || '-' || lpad(n::text, greatest(6, length(n::text)), '0')"
+NEXT_IN_SEQUENCE = "(SELECT nextval({}::regclass) AS n) AS next"
+
+# Constant fragments, every value a bound parameter (hence the noqa).
+_NUMBER_FROM_SEQUENCE = (
+    "UPDATE ticket SET number = "  # noqa: S608
+    + NUMBER_OF_N
+    + " FROM "
+    + NEXT_IN_SEQUENCE
+    + " WHERE ticket.id = {}"
+)
 
 # Idempotent and safe when several processes start the year at once: the advisory lock
 # makes the second wait, and then it finds the sequence there.
@@ -71,9 +80,8 @@ async def year_sequence(year: int) -> str:
 
 async def number_ticket(ticket_id: UUID, year: int) -> None:
     """Gives the ticket its number: inside the filing's transaction, after its insert."""
-    if isinstance(DB, PostgresEngine):
-        await _prepare_year(DB, year)
-        sequence = f"ticket_number_{int(year)}"
+    if numbered_by_sequence():
+        sequence = await year_sequence(year)
         await Ticket.raw(_NUMBER_FROM_SEQUENCE, str(year), sequence, ticket_id)
         return
     counter_id = uuid.uuid5(uuid.NAMESPACE_OID, f"ticket-number:{year}")
