@@ -37,6 +37,12 @@ async def register(page: Page, base: str, person: str, email: str, phone: str) -
     await page.get_by_test_id("strong-auth-start").click()
     await expect(page).to_have_url(re.compile(r"/oidc/demo/authorize"))
     await page.get_by_test_id(f"demo-person-{person}").click()
+    await finish_registration(page, email, phone, "Testipuhelin")
+
+
+async def finish_registration(page: Page, email: str, phone: str, passkey_name: str) -> None:
+    """After identification (at /register/continue): contact details and a passkey; ends on
+    the home screen."""
     await expect(page).to_have_url(re.compile(r"/register/continue"))
     form = page.get_by_test_id("contact-email")
     try:
@@ -46,7 +52,7 @@ async def register(page: Page, base: str, person: str, email: str, phone: str) -
     await form.fill(email)
     await page.get_by_test_id("contact-phone").fill(phone)
     await page.get_by_test_id("contact-submit").click()
-    await page.get_by_test_id("passkey-name").fill("Testipuhelin")
+    await page.get_by_test_id("passkey-name").fill(passkey_name)
     await page.get_by_test_id("passkey-create").click()
     await expect(page.get_by_test_id("home-greeting")).to_be_visible()
 
@@ -119,6 +125,27 @@ async def call_api(page: Page, method: str, path: str, body: Any = None) -> Any:
     answer = await page.evaluate(CALL_API, [method, path, body])
     assert 200 <= answer["status"] < 300, answer
     return answer["body"]
+
+
+async def file_ticket_through_api(page: Page, description: str, **changes: Any) -> dict[str, Any]:
+    """A signed-in resident's ticket for their first home, as the app would send it (fields
+    of the body in ``changes`` replace the defaults); the ticket as the API shows it."""
+    session = await call_api(page, "GET", "/api/session")
+    ticket_id = str(uuid.uuid4())
+    body = {
+        "id": ticket_id,
+        "leaseId": session["principal"]["homes"][0]["leaseId"],
+        "category": "kitchen",
+        "location": "Keittiö",
+        "description": description,
+        "masterKeyPermission": False,
+        "contactWindow": "Arkisin 8–12",
+        "pets": True,
+        "contactPhone": "+358 40 000 0199",
+    }
+    await call_api(page, "POST", "/api/tickets", {**body, **changes})
+    ticket: dict[str, Any] = await call_api(page, "GET", f"/api/tickets/{ticket_id}")
+    return ticket
 
 
 async def service_worker_in_control(page: Page) -> None:

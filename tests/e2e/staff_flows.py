@@ -5,12 +5,11 @@ the queue, a resident's ticket filed through the API."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from playwright.async_api import Browser, Page, expect
 
 from tests.e2e.conftest import Server
-from tests.e2e.flows import add_virtual_authenticator, call_api, register
+from tests.e2e.flows import add_virtual_authenticator, register
 
 EAST = "ita-helsinki"
 CENTRAL = "keskusta-lansi"
@@ -99,28 +98,3 @@ async def search_queue(page: Page, server: Server, text: str) -> None:
     await page.get_by_role("button", name="Hae", exact=True).click()
     await expect(page).to_have_url(f"{server.base}/staff/tickets?q={text}")
     await expect(page.get_by_test_id("queue-status")).not_to_have_text("Ladataan…")
-
-
-async def file_ticket_through_api(page: Page, description: str) -> dict[str, Any]:
-    """A signed-in resident's ticket for their first home, as the app would send it."""
-    session = await call_api(page, "GET", "/api/session")
-    lease_id = session["principal"]["homes"][0]["leaseId"]
-    ticket_id = str(uuid.uuid4())
-    await call_api(
-        page,
-        "POST",
-        "/api/tickets",
-        {
-            "id": ticket_id,
-            "leaseId": lease_id,
-            "category": "kitchen",
-            "location": "Keittiö",
-            "description": description,
-            "masterKeyPermission": False,
-            "contactWindow": "Arkisin 8–12",
-            "pets": True,
-            "contactPhone": "+358 40 000 0199",
-        },
-    )
-    ticket: dict[str, Any] = await call_api(page, "GET", f"/api/tickets/{ticket_id}")
-    return ticket

@@ -15,7 +15,13 @@ from typing import Any
 from playwright.async_api import BrowserContext, CDPSession, Page, expect
 
 from tests.e2e.conftest import Server
-from tests.e2e.flows import add_virtual_authenticator, call_api, register
+from tests.e2e.flows import (
+    add_virtual_authenticator,
+    call_api,
+    choose_language,
+    file_ticket_through_api,
+    register,
+)
 from tests.support.push_service import running_push_service
 
 
@@ -63,35 +69,18 @@ async def test_a_staff_transition_arrives_as_a_push_in_swedish_and_opens_the_tic
     await add_virtual_authenticator(page)
     await register(page, server.base, "henrik", "henrik.lindstrom@example.fi", "+358 40 000 0113")
     # Henrik reads the app in Swedish: his profile follows the switch (through sync).
-    await page.get_by_test_id("language-sv").click()
-    await page.evaluate(
-        """async () => {
-          // Until the profile change has gone out through sync (a few round trips).
-          for (;;) {
-            const profile = await (await fetch("/api/me/profile")).json();
-            if (profile.language === "sv") return true;
-            await new Promise((resolve) => setTimeout(resolve, 50));
-          }
-        }"""
-    )
-    session = await call_api(page, "GET", "/api/session")
-    lease_id = session["principal"]["homes"][0]["leaseId"]
-    ticket_id = str(uuid.uuid4())
-    await call_api(
+    await choose_language(page, "sv", signed_in=True)
+    ticket = await file_ticket_through_api(
         page,
-        "POST",
-        "/api/tickets",
-        {
-            "id": ticket_id,
-            "leaseId": lease_id,
-            "category": "bathroom",
-            "location": "Badrum",
-            "description": "Duschen droppar hela tiden.",
-            "masterKeyPermission": True,
-            "pets": False,
-            "contactPhone": "+358 40 000 0113",
-        },
+        "Duschen droppar hela tiden.",
+        category="bathroom",
+        location="Badrum",
+        masterKeyPermission=True,
+        contactWindow=None,
+        pets=False,
+        contactPhone="+358 40 000 0113",
     )
+    ticket_id = ticket["id"]
     context = page.context
     await context.grant_permissions(["notifications"], origin=server.base)
 

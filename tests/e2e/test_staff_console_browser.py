@@ -14,13 +14,12 @@ from zoneinfo import ZoneInfo
 from playwright.async_api import Browser, Page, expect
 
 from tests.e2e.conftest import Server
-from tests.e2e.flows import call_api, file_defect
+from tests.e2e.flows import call_api, file_defect, file_ticket_through_api, finish_registration
 from tests.e2e.staff_flows import (
     CENTRAL,
     EAST,
     create_staff,
     enrol,
-    file_ticket_through_api,
     new_page,
     resident_page,
     search_queue,
@@ -203,12 +202,7 @@ async def test_d_an_office_code_from_the_console_registers_the_resident(
     await pirjo.get_by_test_id("register-link").click()
     await pirjo.get_by_role("textbox", name="Rekisteröintikoodi").fill(code)
     await pirjo.get_by_role("button", name="Jatka koodilla").click()
-    await expect(pirjo).to_have_url(re.compile(r"/register/continue"))
-    await pirjo.get_by_test_id("contact-email").fill("pirjo.hamalainen@example.fi")
-    await pirjo.get_by_test_id("contact-phone").fill("+358 40 000 0110")
-    await pirjo.get_by_test_id("contact-submit").click()
-    await pirjo.get_by_test_id("passkey-name").fill("Tabletti")
-    await pirjo.get_by_test_id("passkey-create").click()
+    await finish_registration(pirjo, "pirjo.hamalainen@example.fi", "+358 40 000 0110", "Tabletti")
     await expect(pirjo.get_by_test_id("home-greeting")).to_contain_text("Pirjo")
     for page in (desk, pirjo):
         await page.context.close()
