@@ -14,7 +14,7 @@ from litestar.response import ServerSentEvent
 from backend.accounts.access import ResidentDep, provide_resident, resident_session
 from backend.core.errors import InvalidInputError, UnavailableError
 from backend.core.problems import problem_response, request_language
-from backend.core.versions import principal_changed
+from backend.core.versions import VersionReads, principal_changed
 from backend.media.http import UPLOAD_BODY_LIMIT
 from backend.settings import Settings
 from sync import blobs, freshness, prepared
@@ -128,12 +128,13 @@ async def _known_answer(
     auth = resident_session(request, settings)
     if auth is None:
         return None
-    if await tracker.unchanged(group_id, cookie, auth, language):
+    reads: VersionReads = {}  # both answers depend on the same versions: read them once
+    if await tracker.unchanged(group_id, cookie, auth, language, reads):
         return PullResponse(cookie=cookie, last_mutation_id_changes={}, patch=[])
     preparer = prepared.current()
     if preparer is None:
         return None
-    return await preparer.answer(group_id, cookie, auth, language)
+    return await preparer.answer(group_id, cookie, auth, language, reads)
 
 
 class BlobsController(Controller):

@@ -29,7 +29,13 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from backend.accounts.access import ResidentPrincipal, StaffPrincipal
 from backend.core import clock
 from backend.core import versions as view_versions
-from backend.core.versions import EVERYONE, VersionedMemo, account_key, lease_key
+from backend.core.versions import (
+    EVERYONE,
+    VersionedMemo,
+    VersionReads,
+    account_key,
+    lease_key,
+)
 from backend.news.services import next_visibility_change
 from sync.poke import publish_pokes
 
@@ -127,12 +133,17 @@ class Freshness:
         return found
 
     async def unchanged(
-        self, group_id: str, cookie: int, auth: dict[str, Any], language: str
+        self,
+        group_id: str,
+        cookie: int,
+        auth: dict[str, Any],
+        language: str,
+        reads: VersionReads = None,
     ) -> bool:
         """True when the client's view of ``cookie`` is still exactly the resident's view.
         ``auth`` is a resident session already checked for its time limits."""
         wanted = Remembered(auth.get("id", ""), auth.get("credential"), language, cookie)
-        return await self._memo.recall(group_id, wanted.__eq__) is not None
+        return await self._memo.recall(group_id, wanted.__eq__, reads) is not None
 
 
 _current: list[Freshness] = []

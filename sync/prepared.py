@@ -28,7 +28,7 @@ from backend.accounts.access import resident_now, signed_out_everywhere
 from backend.core import clock
 from backend.core import versions as view_versions
 from backend.core.i18n import Language
-from backend.core.versions import VersionedMemo
+from backend.core.versions import VersionedMemo, VersionReads
 from backend.news.services import next_visibility_change
 from backend.settings import Settings
 from sync import freshness
@@ -73,7 +73,12 @@ class Preparer:
                 self._running[group_id] = asyncio.create_task(self._prepare(group_id))
 
     async def answer(
-        self, group_id: str, cookie: int, auth: dict[str, Any], language: str
+        self,
+        group_id: str,
+        cookie: int,
+        auth: dict[str, Any],
+        language: str,
+        reads: VersionReads = None,
     ) -> PullResponse | None:
         """The prepared answer to this pull, if there is one and it is still current.
         ``auth`` is a resident session already checked for its time limits."""
@@ -81,7 +86,7 @@ class Preparer:
         running = self._running.get(group_id)
         if running is not None and self._tracker.remembered(group_id) == asked:
             await asyncio.shield(running)
-        prepared = await self._memo.recall(group_id, lambda kept: kept.asked == asked)
+        prepared = await self._memo.recall(group_id, lambda kept: kept.asked == asked, reads)
         if prepared is None:
             return None
         started = datetime.fromtimestamp(float(auth.get("authAt", 0)), UTC)

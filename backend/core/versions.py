@@ -188,6 +188,8 @@ def next_utc_midnight(now: datetime) -> datetime:
     return datetime(tomorrow.year, tomorrow.month, tomorrow.day, tzinfo=UTC)
 
 
+# Versions read during one request, by the keys read (see VersionedMemo.recall).
+VersionReads = dict[tuple[str, ...], tuple[str, ...] | None] | None
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
@@ -240,12 +242,22 @@ class VersionedMemo(Generic[K, V]):
     def forget(self, key: K) -> None:
         self._kept.pop(key, None)
 
-    async def recall(self, key: K, accept: Callable[[V], bool] = lambda _: True) -> V | None:
-        """The remembered value if ``accept`` takes it and it is still current."""
+    async def recall(
+        self, key: K, accept: Callable[[V], bool] = lambda _: True, reads: VersionReads = None
+    ) -> V | None:
+        """The remembered value if ``accept`` takes it and it is still current. ``reads``:
+        versions already read for the same request (by keys), filled as this one reads, so
+        that asking two memos reads each set of versions once."""
         kept = self._kept.get(key)
         if kept is None or clock.timestamp() >= kept.valid_until or not accept(kept.value):
             return None
-        if await read(kept.keys) != kept.versions:
+        if reads is None or kept.keys not in reads:
+            now = await read(kept.keys)
+            if reads is not None:
+                reads[kept.keys] = now
+        else:
+            now = reads[kept.keys]
+        if now != kept.versions:
             return None
         self._kept.move_to_end(key)
         return kept.value
